@@ -1,0 +1,42 @@
+# `make site` builds the default catalogue into site/; `make test` runs every check.
+# Both create .venv/ with the pinned dependencies on first use.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+
+.PHONY: site serve test lint format import validate clean
+
+$(VENV)/.runtime: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+site: $(VENV)/.runtime
+	$(PY) -m generator build
+
+serve: site
+	@echo "Serving on http://127.0.0.1:8000/ (Ctrl-C to stop)"
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: $(VENV)/.dev
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m pytest
+
+format: $(VENV)/.dev
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+# Re-import the default catalogue's source listing (keeps curated edits).
+import: $(VENV)/.runtime
+	$(PY) -m generator import data/sources/daily-papers.txt --ids data/sources/arxiv-ids.tsv
+
+validate: $(VENV)/.runtime
+	$(PY) -m generator validate
+
+clean:
+	rm -rf site docs/papers docs/topics docs/api docs/_snippets

@@ -1,0 +1,125 @@
+"""Load ``data/`` into a validated Catalogue, or report every problem in it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from generator.acronyms import derive_acronym
+from generator.errors import DataError, Problem
+from generator.model import Catalogue, Paper, Taxonomy
+from generator.schema import SLUG_RE, near, paper_from_yaml, taxonomy_from_yaml
+from generator.text import normalize_title
+from generator.yamlsafe import Loaded, loads
+
+TOPICS_FILE = "topics.yaml"
+PAPERS_DIR = "papers"
+
+
+def _read(path: Path, shown: str) -> Loaded:
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError([Problem(shown, 1, f"file is not UTF-8 text ({exc.reason} at byte {exc.start})")]) from None
+    return loads(text.replace("\r\n", "\n"), shown)
+
+
+def _shown(path: Path) -> str:
+    """Paths in messages are relative to where the command runs, when possible."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def load_taxonomy(data_dir: Path) -> Taxonomy:
+    path = data_dir / TOPICS_FILE
+    shown = _shown(path)
+    if not path.is_file():
+        raise DataError([Problem(shown, 0, "topics file is missing; every catalogue needs a taxonomy")])
+    taxonomy, problems = taxonomy_from_yaml(_read(path, shown), shown)
+    if problems or taxonomy is None:
+        raise DataError(problems)
+    return taxonomy
+
+
+def paper_files(data_dir: Path) -> list[Path]:
+    folder = data_dir / PAPERS_DIR
+    return sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")) if folder.is_dir() else []
+
+
+def load_catalogue(data_dir: Path) -> Catalogue:
+    """Every paper and the taxonomy, cross-checked; raises DataError listing all problems."""
+    problems: list[Problem] = []
+    try:
+        taxonomy: Taxonomy | None = load_taxonomy(data_dir)
+    except DataError as exc:
+        problems.extend(exc.problems)
+        taxonomy = None
+    papers: list[Paper] = []
+    lines: dict[str, Loaded] = {}
+    for path in paper_files(data_dir):
+        shown = _shown(path)
+        if path.suffix != ".yaml":
+            hint = f"; rename it to {path.stem}.yaml" if path.suffix in (".yml", ".YAML") else ""
+            problems.append(Problem(shown, 0, f"only .yaml paper files belong in {PAPERS_DIR}/{hint}"))
+            continue
+        if not SLUG_RE.match(path.stem) or len(path.stem) > 100:
+            problems.append(Problem(shown, 0, "file name must be a slug: lowercase ASCII words joined by '-', at most 100 characters"))
+            continue
+        try:
+            doc = _read(path, shown)
+        except DataError as exc:
+            problems.extend(exc.problems)
+            continue
+        paper, found = paper_from_yaml(doc, shown, path.stem)
+        problems.extend(found)
+        if paper:
+            papers.append(paper)
+            lines[paper.slug] = doc
+    if taxonomy is not None:
+        problems.extend(_cross_check(papers, taxonomy, lines))
+    if problems:
+        raise DataError(problems)
+    assert taxonomy is not None
+    papers = [p if p.acronym else _with_acronym(p) for p in papers]
+    return Catalogue(tuple(sorted(papers, key=lambda p: p.slug)), taxonomy)
+
+
+def _with_acronym(paper: Paper) -> Paper:
+    return replace(paper, acronym=derive_acronym(paper.title, paper.abstract))
+
+
+def _cross_check(papers: list[Paper], taxonomy: Taxonomy, docs: dict[str, Loaded]) -> list[Problem]:
+    problems: list[Problem] = []
+    slugs = [t.slug for t in taxonomy.topics]
+    by_arxiv: dict[str, Paper] = {}
+    by_title: dict[str, Paper] = {}
+    for paper in papers:
+        doc = docs[paper.slug]
+        for i, tag in enumerate(paper.tags):
+            if tag not in taxonomy.by_slug:
+                problems.append(
+                    Problem(
+                        paper.source,
+                        doc.line("tags", i),
+                        f"unknown topic {tag!r}{near(tag, slugs)} (topics are listed in data/{TOPICS_FILE})",
+                    )
+                )
+        if paper.arxiv:
+            if other := by_arxiv.get(paper.arxiv):
+                problems.append(
+                    Problem(
+                        paper.source, doc.line("arxiv"), f"arXiv id {paper.arxiv} is already in {other.source}; keep one file per paper"
+                    )
+                )
+            else:
+                by_arxiv[paper.arxiv] = paper
+        key = normalize_title(paper.title)
+        if other := by_title.get(key):
+            problems.append(
+                Problem(paper.source, doc.line("title"), f"title is nearly identical to the one in {other.source}; keep one file per paper")
+            )
+        else:
+            by_title[key] = paper
+    return problems

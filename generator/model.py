@@ -1,0 +1,60 @@
+"""The catalogue model: frozen, plain data shared by every stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Paper:
+    slug: str  # file stem in data/papers/, and the page name
+    title: str
+    abstract: str
+    arxiv: str | None = None
+    authors: tuple[str, ...] = ()
+    published: date | None = None
+    tags: tuple[str, ...] = ()  # topic slugs as stored (curated)
+    links: tuple[tuple[str, str], ...] = ()  # (kind, url), e.g. ("code", "https://…")
+    acronym: str | None = None  # stored, or derived when absent
+    notes: str | None = None
+    added: date | None = None
+    source: str = ""  # the YAML file it came from, relative to the project
+
+
+@dataclass(frozen=True)
+class Topic:
+    slug: str
+    title: str
+    description: str
+    parent: str | None = None
+    keywords: tuple[str, ...] = ()  # phrases that suggest the topic
+    title_keywords: tuple[str, ...] = ()  # phrases that count only in a title
+    avoid: tuple[str, ...] = ()  # phrases that veto the topic (known traps)
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    topics: tuple[Topic, ...]
+    by_slug: dict[str, Topic] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_slug", {t.slug: t for t in self.topics})
+
+    def children(self, slug: str | None) -> list[Topic]:
+        return [t for t in self.topics if t.parent == slug]
+
+    def with_ancestors(self, slugs: tuple[str, ...] | list[str]) -> list[str]:
+        """The slugs plus every parent they imply, in taxonomy order."""
+        wanted = set()
+        for slug in slugs:
+            while slug and slug in self.by_slug and slug not in wanted:
+                wanted.add(slug)
+                slug = self.by_slug[slug].parent or ""
+        return [t.slug for t in self.topics if t.slug in wanted]
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    papers: tuple[Paper, ...]  # sorted by slug
+    taxonomy: Taxonomy

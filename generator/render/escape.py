@@ -1,0 +1,69 @@
+"""Escaping untrusted text for each place it lands in a generated page.
+
+Titles, abstracts and every other YAML or API field are data, never markup.
+Markdown would turn ``*``, ``[x](javascript:…)``, ``{: onclick=…}`` or raw
+``<script>`` into live structure, and mkdocs-material puts front-matter values
+into HTML without escaping, so each context gets its own function here and
+renderers never build strings from untrusted text any other way.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+
+from generator.text import clean, one_line
+
+# ASCII characters that Markdown or one of our extensions reads as syntax
+# anywhere in a line ("(" only follows "]", so it is safe once "]" is gone).
+_MD_SPECIAL = '\\`*_{}[]<>#!|~=^&":'
+_MD_TABLE = {ord(ch): f"&#{ord(ch)};" for ch in _MD_SPECIAL}
+
+
+def html_text(text: str) -> str:
+    """Text for HTML element content or a quoted attribute."""
+    return html.escape(one_line(text), quote=True)
+
+
+def md_text(text: str) -> str:
+    """Text for a Markdown line: one line, every syntax character as an entity.
+
+    Entities survive Python-Markdown untouched and the browser shows the
+    original characters, so nothing the text contains can open a link, an
+    emphasis, an attribute list, a raw HTML tag or a heading.
+    """
+    text = one_line(text).translate(_MD_TABLE)
+    if text and not (text[0].isalpha() or text[0] == "&"):  # "1. ", "- ", "+ " start a block
+        text = f"&#{ord(text[0])};{text[1:]}"
+    return text
+
+
+def yaml_value(value: Any) -> str:
+    """A front-matter scalar or list: JSON is valid YAML flow syntax."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def front_matter(meta: dict[str, Any]) -> str:
+    lines = ["---"]
+    for key, value in meta.items():
+        lines.append(f"{key}: {yaml_value(value)}")
+    lines.append("---")
+    return "\n".join(lines) + "\n"
+
+
+def code_block(text: str, lang: str = "") -> str:
+    """A fenced block longer than any backtick run in ``text``: the text cannot close it."""
+    text = clean(text)
+    longest, run = 0, 0
+    for ch in text:
+        run = run + 1 if ch == "`" else 0
+        longest = max(longest, run)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}{lang}\n{text}\n{fence}\n"
+
+
+def json_text(data: Any) -> str:
+    """JSON that is also safe if a browser sniffs it as HTML."""
+    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"

@@ -1,0 +1,116 @@
+"""Safe YAML reading with line numbers, and canonical YAML writing.
+
+PyYAML's ``safe_load`` still expands aliases (billion laughs), keeps the last of
+duplicate keys silently and forgets where each value came from.  We compose
+the node tree ourselves so every value keeps its line, and refuse anchors,
+aliases, duplicate keys, custom tags and oversized files outright.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from generator.errors import DataError, Problem
+
+MAX_BYTES = 256 * 1024  # a paper file is a few KB; 100 KB abstracts still fit
+
+_STANDARD_TAGS = {"tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+
+Path = tuple[Any, ...]
+
+
+@dataclass
+class Loaded:
+    """A YAML document as plain Python data, with a line for every key and item."""
+
+    data: Any
+    lines: dict[Path, int] = field(default_factory=dict)
+    raw: dict[Path, str] = field(default_factory=dict)  # source text of scalars
+
+    def line(self, *path: Any) -> int:
+        """The line of ``path``, or of its nearest ancestor that has one."""
+        while path and path not in self.lines:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+
+class _Constructor(yaml.constructor.SafeConstructor):
+    pass
+
+
+def loads(text: str, path: str) -> Loaded:
+    """Parse one YAML document; raise DataError naming ``path`` and the line."""
+    if len(text.encode("utf-8")) > MAX_BYTES:
+        raise DataError([Problem(path, 1, f"file is larger than {MAX_BYTES // 1024} KB; refusing to read it")])
+    text = text.lstrip("\ufeff")
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                line = event.start_mark.line + 1
+                raise DataError([Problem(path, line, "YAML anchors and aliases (&name, *name) are not allowed")])
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        raise DataError([Problem(path, line, f"invalid YAML: {exc.problem or exc.context}")]) from None
+    except yaml.YAMLError as exc:
+        raise DataError([Problem(path, 1, f"invalid YAML: {exc}")]) from None
+    loaded = Loaded(None)
+    if node is None:
+        return loaded
+    problems: list[Problem] = []
+    loaded.data = _build(node, (), loaded, path, problems)
+    if problems:
+        raise DataError(problems)
+    return loaded
+
+
+def _build(node: yaml.Node, at: Path, out: Loaded, path: str, problems: list[Problem]) -> Any:
+    line = node.start_mark.line + 1
+    out.lines[at] = line
+    if node.tag not in _STANDARD_TAGS:
+        problems.append(Problem(path, line, f"YAML tag {node.tag!r} is not allowed; write plain values"))
+        return None
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = _build(key_node, at + ("<key>",), out, path, problems)
+            if not isinstance(key, str):
+                problems.append(Problem(path, key_node.start_mark.line + 1, f"key {key!r} must be text"))
+                continue
+            if key in result:
+                problems.append(
+                    Problem(path, key_node.start_mark.line + 1, f"duplicate key {key!r} (first set on line {out.lines[at + (key,)]})")
+                )
+                continue
+            out.lines[at + (key,)] = key_node.start_mark.line + 1
+            result[key] = _build(value_node, at + (key,), out, path, problems)
+            out.lines[at + (key,)] = key_node.start_mark.line + 1
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, at + (i,), out, path, problems) for i, item in enumerate(node.value)]
+    out.raw[at] = node.value
+    return _Constructor().construct_object(node)
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    # Long prose reads best folded; everything else stays on one line.
+    style = ">" if len(value) > 80 and "\n" not in value and value == value.strip() else None
+    if "\n" in value:
+        style = "|"
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str)
+
+
+def dumps(data: dict[str, Any]) -> str:
+    """Canonical YAML for a paper: keys in the given order, wide lines, UTF-8."""
+    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=88, default_flow_style=False)
