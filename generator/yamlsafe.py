@@ -93,7 +93,10 @@ def _build(node: yaml.Node, at: Path, out: Loaded, path: str, problems: list[Pro
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, at + (i,), out, path, problems) for i, item in enumerate(node.value)]
     out.raw[at] = node.value
-    return _Constructor().construct_object(node)
+    try:
+        return _Constructor().construct_object(node)
+    except ValueError:  # "2024-13-01" looks like a date but is none: keep the text for the schema to report
+        return node.value
 
 
 class _Dumper(yaml.SafeDumper):

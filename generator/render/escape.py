@@ -39,9 +39,23 @@ def md_text(text: str) -> str:
     return text
 
 
+def _cleaned(value: Any) -> Any:
+    if isinstance(value, str):
+        return one_line(value)
+    if isinstance(value, dict):
+        return {_cleaned(k): _cleaned(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_cleaned(v) for v in value]
+    return value
+
+
 def yaml_value(value: Any) -> str:
-    """A front-matter scalar or list: JSON is valid YAML flow syntax."""
-    return json.dumps(value, ensure_ascii=False)
+    """A front-matter scalar, list or mapping: JSON is valid YAML flow syntax.
+
+    Strings are cleaned to one line of printable text first; they are *not*
+    HTML-escaped here, because some keys (tags) are text, not HTML.
+    """
+    return json.dumps(_cleaned(value), ensure_ascii=False)
 
 
 def front_matter(meta: dict[str, Any]) -> str:

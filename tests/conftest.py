@@ -1,0 +1,49 @@
+"""Shared fixtures: a throwaway copy of the project to build sites in."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+HAND_WRITTEN = ("index.md", "contributing.md", "schema.md", "assets")
+
+
+def make_project(dest: Path, topics: Path = ROOT / "data" / "topics.yaml") -> Path:
+    """mkdocs.yml, overrides/, hand-written docs and a taxonomy; no papers."""
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", dest / "overrides")
+    (dest / "docs").mkdir()
+    for name in HAND_WRITTEN:
+        source = ROOT / "docs" / name
+        if source.is_dir():
+            shutil.copytree(source, dest / "docs" / name)
+        else:
+            shutil.copy(source, dest / "docs" / name)
+    (dest / "data" / "papers").mkdir(parents=True)
+    shutil.copy(topics, dest / "data" / "topics.yaml")
+    return dest
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty catalogue with the real site config; the working directory is inside it."""
+    make_project(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def write_paper(root: Path, slug: str, body: str) -> Path:
+    path = root / "data" / "papers" / f"{slug}.yaml"
+    path.write_text(textwrap.dedent(body).lstrip(), encoding="utf-8")
+    return path
+
+
+def run(*args: str) -> int:
+    return main(list(args))
