@@ -29,7 +29,9 @@ def test_other_listing_with_chrome_wrapped_abstract_and_unicode():
         "Does Sparse Attention Help Long-Document Summarization? A Careful Look",
     ]
     # The wrapped abstract is one paragraph with single spaces.
-    assert entries[0].abstract.startswith("Monitoring where glaciers meet the ocean requires segmenting calving fronts in thousands of synthetic")
+    assert entries[0].abstract.startswith(
+        "Monitoring where glaciers meet the ocean requires segmenting calving fronts in thousands of synthetic"
+    )
     assert entries[0].abstract.endswith("We release a dataset of 12,000 annotated images.")
 
 

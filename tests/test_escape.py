@@ -56,7 +56,11 @@ def test_hostile_text_survives_markdown_as_text(text):
 
 
 @settings(max_examples=300)
-@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)) | st.sampled_from("<>&\"'`*_[](){}#!|~=^:\\-+.1 \n"), min_size=1))
+@given(
+    st.text(
+        alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)) | st.sampled_from("<>&\"'`*_[](){}#!|~=^:\\-+.1 \n"), min_size=1
+    )
+)
 def test_any_text_survives_markdown_as_text(text):
     if not one_line(text):
         return

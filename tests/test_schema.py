@@ -33,19 +33,46 @@ def test_valid_paper_loads(project):
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("tittle: X\ntitle: X\nabstract: y\n", "data/papers/p.yaml:1: unknown key 'tittle'; did you mean 'title'? (allowed: title, acronym, arxiv, authors, published, added, tags, links, notes, abstract)"),
+        (
+            "tittle: X\ntitle: X\nabstract: y\n",
+            "data/papers/p.yaml:1: unknown key 'tittle'; did you mean 'title'? (allowed: title, acronym, arxiv, authors, published, added, tags, links, notes, abstract)",
+        ),
         ("title: X\n", "data/papers/p.yaml:1: missing required key 'abstract'"),
-        ("title: X\nabstract: y\narxiv: 2401.10000\n", "data/papers/p.yaml:3: 'arxiv' must be text, found a number; YAML read '2401.10000' as a number: quote it, e.g. arxiv: \"2401.10000\""),
-        ("title: X\nabstract: y\narxiv: \"2401.10000v2\"\n", "data/papers/p.yaml:3: arXiv id '2401.10000v2' has a version suffix; write '2401.10000'"),
-        ("title: X\nabstract: y\narxiv: \"abc\"\n", "data/papers/p.yaml:3: 'abc' is not an arXiv id; expected e.g. \"2404.19149\" (quoted)"),
-        ("title: no\nabstract: y\n", "data/papers/p.yaml:1: 'title' must be text, found a boolean; YAML read 'no' as a boolean: quote it, e.g. title: \"no\""),
+        (
+            "title: X\nabstract: y\narxiv: 2401.10000\n",
+            "data/papers/p.yaml:3: 'arxiv' must be text, found a number; YAML read '2401.10000' as a number: quote it, e.g. arxiv: \"2401.10000\"",
+        ),
+        (
+            'title: X\nabstract: y\narxiv: "2401.10000v2"\n',
+            "data/papers/p.yaml:3: arXiv id '2401.10000v2' has a version suffix; write '2401.10000'",
+        ),
+        ('title: X\nabstract: y\narxiv: "abc"\n', "data/papers/p.yaml:3: 'abc' is not an arXiv id; expected e.g. \"2404.19149\" (quoted)"),
+        (
+            "title: no\nabstract: y\n",
+            "data/papers/p.yaml:1: 'title' must be text, found a boolean; YAML read 'no' as a boolean: quote it, e.g. title: \"no\"",
+        ),
         ("title: X\nabstract: y\ntags: quantization\n", "data/papers/p.yaml:3: 'tags' must be a list (one '- item' per line), found text"),
-        ("title: X\nabstract: y\ntags:\n  - quantisation\n", "data/papers/p.yaml:4: unknown topic 'quantisation'; did you mean 'quantization'? (topics are listed in data/topics.yaml)"),
-        ("title: X\nabstract: y\ntags:\n  - Quantization\n", "data/papers/p.yaml:4: tag 'Quantization' is not a topic slug (lowercase words joined by '-', e.g. 'quantization')"),
+        (
+            "title: X\nabstract: y\ntags:\n  - quantisation\n",
+            "data/papers/p.yaml:4: unknown topic 'quantisation'; did you mean 'quantization'? (topics are listed in data/topics.yaml)",
+        ),
+        (
+            "title: X\nabstract: y\ntags:\n  - Quantization\n",
+            "data/papers/p.yaml:4: tag 'Quantization' is not a topic slug (lowercase words joined by '-', e.g. 'quantization')",
+        ),
         ("title: X\nabstract: y\ntags: [rag, rag]\n", "data/papers/p.yaml:3: 'tags' lists 'rag' twice"),
-        ("title: X\nabstract: y\nlinks:\n  cod: https://x.org\n", "data/papers/p.yaml:4: unknown key 'cod'; did you mean 'code'? (allowed: code, project, pdf, data, demo, video, blog, slides, huggingface, other)"),
-        ("title: X\nabstract: y\nlinks:\n  code: javascript:alert(1)\n", "data/papers/p.yaml:4: links.code must be an http(s) URL without spaces or quotes, found 'javascript:alert(1)'"),
-        ("title: X\nabstract: y\npublished: 2024-13-01\n", "data/papers/p.yaml:3: 'published' must be a date like 2024-04-30, found '2024-13-01'"),
+        (
+            "title: X\nabstract: y\nlinks:\n  cod: https://x.org\n",
+            "data/papers/p.yaml:4: unknown key 'cod'; did you mean 'code'? (allowed: code, project, pdf, data, demo, video, blog, slides, huggingface, other)",
+        ),
+        (
+            "title: X\nabstract: y\nlinks:\n  code: javascript:alert(1)\n",
+            "data/papers/p.yaml:4: links.code must be an http(s) URL without spaces or quotes, found 'javascript:alert(1)'",
+        ),
+        (
+            "title: X\nabstract: y\npublished: 2024-13-01\n",
+            "data/papers/p.yaml:3: 'published' must be a date like 2024-04-30, found '2024-13-01'",
+        ),
         ("- title: X\n", "data/papers/p.yaml:1: a paper file must be a mapping of keys (title:, abstract:, …), found a list"),
         ("", "data/papers/p.yaml:1: a paper file must be a mapping of keys (title:, abstract:, …), found nothing"),
     ],
