@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import textwrap
 from pathlib import Path
@@ -47,3 +48,18 @@ def write_paper(root: Path, slug: str, body: str) -> Path:
 
 def run(*args: str) -> int:
     return main(list(args))
+
+
+@pytest.fixture(scope="session")
+def default_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The default catalogue (this repository's data/), built once per test session."""
+    root = make_project(tmp_path_factory.mktemp("default"))
+    shutil.rmtree(root / "data" / "papers")
+    shutil.copytree(ROOT / "data" / "papers", root / "data" / "papers")
+    cwd = os.getcwd()
+    os.chdir(root)
+    try:
+        assert run("build") == 0
+    finally:
+        os.chdir(cwd)
+    return root

@@ -14,28 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, ROOT, make_project, run, write_paper
+from tests.conftest import FIXTURES, ROOT, run, write_paper
 
 pytestmark = pytest.mark.slow
 
 
 def tree(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-@pytest.fixture(scope="module")
-def default_site(tmp_path_factory) -> Path:
-    """The default catalogue (data/ of this repository), built once for the module."""
-    root = make_project(tmp_path_factory.mktemp("default"))
-    shutil.rmtree(root / "data" / "papers")
-    shutil.copytree(ROOT / "data" / "papers", root / "data" / "papers")
-    cwd = os.getcwd()
-    os.chdir(root)
-    try:
-        assert run("build") == 0
-    finally:
-        os.chdir(cwd)
-    return root
 
 
 def test_default_catalogue_has_every_paper_with_its_arxiv_id(default_site):
