@@ -9,9 +9,10 @@ from datetime import date
 from pathlib import Path
 
 from generator.build import generate, mkdocs_build
-from generator.catalogue import load_catalogue
+from generator.catalogue import load_catalogue, load_taxonomy
 from generator.dump import parse_dump
 from generator.errors import DataError, Problem
+from generator.evaluate import Labelled, evaluate, read_eval_set, report
 from generator.importer import import_entries, read_ids
 
 log = logging.getLogger("generator")
@@ -65,6 +66,20 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0 if code == 0 else 1
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    taxonomy = load_taxonomy(args.data)
+    sets = []
+    if not args.set or args.seed:
+        catalogue = load_catalogue(args.data)
+        sets.append((f"catalogue {args.data}", [Labelled(p.title, p.abstract, p.tags) for p in catalogue.papers]))
+    for path in args.set:
+        sets.append((str(path), read_eval_set(path, taxonomy)))
+    for name, papers in sets:
+        total, per_topic = evaluate(papers, taxonomy)
+        sys.stdout.write(report(name, total, per_topic, len(papers)) + "\n\n")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     top.add_argument("-q", "--quiet", action="store_true", help="only print problems")
@@ -81,6 +96,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--ids", type=Path, help="TSV of title<TAB>arxiv_id, header row first")
     p.add_argument("--added", type=date.fromisoformat, default=date.today(), help="date recorded as 'added' on new papers (default: today)")
     command("validate", cmd_validate, "check every data file; print path:line: message for each problem")
+    p = command("evaluate", cmd_evaluate, "score the tagger (precision, recall, F1 per topic) against stored tags and held-out sets")
+    p.add_argument("--set", type=Path, action="append", default=[], help="a labelled evaluation file (repeatable)")
+    p.add_argument("--seed", action="store_true", help="also score the catalogue's stored tags when --set is given")
     for name, func, text in (
         ("generate", cmd_generate, "write the generated Markdown into docs/ (no MkDocs run)"),
         ("build", cmd_build, "validate, generate docs/ and run mkdocs build --strict into site/"),
