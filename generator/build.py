@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.catalogue import load_catalogue
+from generator.related import related_papers
 from generator.render import render_site
 from generator.writer import sync_tree
 
@@ -28,7 +29,7 @@ def generate(data_dir: Path, docs_dir: Path) -> GenerateResult:
     """Validate ``data_dir`` and make the generator-owned folders of ``docs_dir`` match it."""
     catalogue = load_catalogue(data_dir)
     written = deleted = 0
-    for folder, files in render_site(catalogue).items():
+    for folder, files in render_site(catalogue, related_papers(catalogue.papers)).items():
         w, d = sync_tree(docs_dir / folder, files)
         written, deleted = written + w, deleted + d
     return GenerateResult(len(catalogue.papers), len(catalogue.taxonomy.topics), written, deleted)

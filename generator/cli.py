@@ -14,6 +14,7 @@ from generator.dump import parse_dump
 from generator.errors import DataError, Problem
 from generator.evaluate import Labelled, evaluate, read_eval_set, report
 from generator.importer import import_entries, read_ids
+from generator.suggest import suggestions
 
 log = logging.getLogger("generator")
 
@@ -66,6 +67,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0 if code == 0 else 1
 
 
+def cmd_suggest(args: argparse.Namespace) -> int:
+    catalogue = load_catalogue(args.data)
+    blocks = suggestions(catalogue)
+    sys.stdout.write("".join(block + "\n\n" for block in blocks))
+    log.info("%d of %d papers have tag suggestions (stored tags always win at build time)", len(blocks), len(catalogue.papers))
+    return 0
+
+
 def cmd_evaluate(args: argparse.Namespace) -> int:
     taxonomy = load_taxonomy(args.data)
     sets = []
@@ -96,6 +105,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--ids", type=Path, help="TSV of title<TAB>arxiv_id, header row first")
     p.add_argument("--added", type=date.fromisoformat, default=date.today(), help="date recorded as 'added' on new papers (default: today)")
     command("validate", cmd_validate, "check every data file; print path:line: message for each problem")
+    command("suggest", cmd_suggest, "list tags the tagger would add or remove, with the phrases behind each")
     p = command("evaluate", cmd_evaluate, "score the tagger (precision, recall, F1 per topic) against stored tags and held-out sets")
     p.add_argument("--set", type=Path, action="append", default=[], help="a labelled evaluation file (repeatable)")
     p.add_argument("--seed", action="store_true", help="also score the catalogue's stored tags when --set is given")

@@ -54,7 +54,9 @@ def read_eval_set(path: Path, taxonomy: Taxonomy) -> list[Labelled]:
         tags = tuple(item.get("tags") or ()) if isinstance(item, dict) else ()
         unknown = [t for t in tags if t not in taxonomy.by_slug]
         if not isinstance(item, dict) or not item.get("title") or not item.get("abstract") or unknown:
-            problems.append(Problem(str(path), doc.line("papers", i), f"paper {i + 1} needs title, abstract and known tags (unknown: {unknown})"))
+            problems.append(
+                Problem(str(path), doc.line("papers", i), f"paper {i + 1} needs title, abstract and known tags (unknown: {unknown})")
+            )
             continue
         papers.append(Labelled(str(item["title"]), str(item["abstract"]), tags))
     if problems:
@@ -83,5 +85,7 @@ def report(name: str, total: Score, per_topic: dict[str, Score], papers: int) ->
     lines = [f"{name}: {papers} papers", f"{'topic':<24} {'P':>6} {'R':>6} {'F1':>6}  tp fp fn"]
     for slug, s in per_topic.items():
         lines.append(f"{slug:<24} {s.precision:6.2f} {s.recall:6.2f} {s.f1:6.2f}  {s.tp:2} {s.fp:2} {s.fn:2}")
-    lines.append(f"{'micro average':<24} {total.precision:6.2f} {total.recall:6.2f} {total.f1:6.2f}  {total.tp:2} {total.fp:2} {total.fn:2}")
+    lines.append(
+        f"{'micro average':<24} {total.precision:6.2f} {total.recall:6.2f} {total.f1:6.2f}  {total.tp:2} {total.fp:2} {total.fn:2}"
+    )
     return "\n".join(lines)
