@@ -19,8 +19,10 @@ def suggestions(catalogue: Catalogue) -> list[str]:
         scores = {s.slug: s for s in tagger.score(paper.title, paper.abstract)}
         guess = tagger.tags(paper.title, paper.abstract)
         # A parent implied by a stored child is not missing, and vice versa.
-        add = [s for s in guess if s not in catalogue.taxonomy.with_ancestors(paper.tags)]
-        remove = [s for s in paper.tags if s not in catalogue.taxonomy.with_ancestors(guess)]
+        stored_implied = set(catalogue.taxonomy.with_ancestors(paper.tags))
+        guess_implied = set(catalogue.taxonomy.with_ancestors(guess))
+        add = [s for s in guess if s not in stored_implied]
+        remove = [s for s in paper.tags if s not in guess_implied]
         if not add and not remove:
             continue
         lines = [f"{paper.source}: {paper.title}"]

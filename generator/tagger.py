@@ -68,6 +68,7 @@ class Tagger:
 
     def __init__(self, taxonomy: Taxonomy):
         self.taxonomy = taxonomy
+        self.order = {t.slug: i for i, t in enumerate(taxonomy.topics)}
         self.rules = [
             _Rules(
                 topic,
@@ -109,11 +110,9 @@ class Tagger:
             if hits:
                 total = sum(h.weight for h in hits.values())
                 scores.append(TopicScore(rules.topic.slug, total, tuple(sorted(hits.values(), key=lambda h: (-h.weight, h.phrase)))))
-        order = {t.slug: i for i, t in enumerate(self.taxonomy.topics)}
-        return sorted(scores, key=lambda s: (-s.score, order[s.slug]))
+        return sorted(scores, key=lambda s: (-s.score, self.order[s.slug]))
 
     def tags(self, title: str, abstract: str, keywords: Iterable[str] = ()) -> list[str]:
         """The topics a new paper gets: over the threshold, at most MAX_TAGS, taxonomy order."""
         chosen = [s.slug for s in self.score(title, abstract, keywords) if s.score >= THRESHOLD][:MAX_TAGS]
-        order = {t.slug: i for i, t in enumerate(self.taxonomy.topics)}
-        return sorted(chosen, key=order.__getitem__)
+        return sorted(chosen, key=self.order.__getitem__)

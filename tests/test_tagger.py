@@ -1,12 +1,14 @@
 """Tagging papers the seed never saw, the known traps, suggestions and related papers."""
 
+import json
 from pathlib import Path
 
 import pytest
 
 from generator.acronyms import derive_acronym
 from generator.catalogue import load_catalogue, load_taxonomy
-from generator.evaluate import evaluate, read_eval_set
+from generator.errors import DataError
+from generator.evaluate import Labelled, evaluate, read_eval_set
 from generator.model import Paper
 from generator.related import related_papers
 from generator.suggest import suggestions
@@ -79,8 +81,6 @@ def test_tags_explain_themselves():
 @pytest.mark.parametrize(("source", "minimum"), [("seed", 0.85), ("data/eval/heldout.yaml", 0.80)])
 def test_tagger_quality_targets(source, minimum):
     if source == "seed":
-        from generator.evaluate import Labelled
-
         papers = [Labelled(p.title, p.abstract, p.tags) for p in load_catalogue(ROOT / "data").papers]
     else:
         papers = read_eval_set(ROOT / source, TAXONOMY)
@@ -184,8 +184,6 @@ def test_acronyms_from_titles_and_abstracts(title, abstract, expected):
 
 
 def test_acronym_is_searchable_in_the_built_site(default_site):
-    import json
-
     index = json.loads((default_site / "site/search/search_index.json").read_text("utf-8"))
     page = next(d for d in index["docs"] if d["location"] == "papers/compressing-llms-the-truth-is-rarely-pure-and-never-simple/")
     assert "LLM-KICK" in page["text"]
@@ -194,7 +192,5 @@ def test_acronym_is_searchable_in_the_built_site(default_site):
 def test_evaluation_set_errors_name_the_line(tmp_path: Path):
     bad = tmp_path / "set.yaml"
     bad.write_text("papers:\n  - title: X\n    abstract: y\n    tags: [nope]\n")
-    from generator.errors import DataError
-
     with pytest.raises(DataError, match=r"set.yaml:2: paper 1 needs title, abstract and known tags \(unknown: \['nope'\]\)"):
         read_eval_set(bad, TAXONOMY)

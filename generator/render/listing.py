@@ -27,12 +27,16 @@ def newest_first(paper: Paper) -> tuple:
     return (-when.toordinal(), paper.title.casefold(), paper.slug)
 
 
+def has_code(paper: Paper) -> bool:
+    return any(kind == "code" for kind, _ in paper.links)
+
+
 def paper_item(paper: Paper, prefix: str) -> str:
     """A list line: linked title, acronym when the title does not start with it, first sentence."""
     name = ""
     if paper.acronym and not paper.title.startswith(paper.acronym):
         name = f"**{md_text(paper.acronym)}** · "
-    code = " · :material-code-braces: code" if any(k == "code" for k, _ in paper.links) else ""
+    code = " · :material-code-braces: code" if has_code(paper) else ""
     summary = md_text(first_sentence(paper.abstract))
     return f"- {name}[{md_text(paper.title)}]({prefix}{paper.slug}.md){code}  \n  {summary}"
 
@@ -88,7 +92,7 @@ def render_topics_index(catalogue: Catalogue, groups: dict[str, list[Paper]]) ->
 def render_home(catalogue: Catalogue, groups: dict[str, list[Paper]]) -> str:
     """Included by the hand-written docs/index.md (links are relative to it)."""
     papers = catalogue.papers
-    with_code = sum(1 for p in papers if any(k == "code" for k, _ in p.links))
+    with_code = sum(1 for p in papers if has_code(p))
     with_arxiv = sum(1 for p in papers if p.arxiv)
     out = [
         f"**{_count(len(papers), 'paper')}** in **{_count(len(catalogue.taxonomy.topics), 'topic')}**"

@@ -44,7 +44,7 @@ def shown_topics(paper: Paper, taxonomy: Taxonomy) -> list[str]:
     return taxonomy.with_ancestors([t for t in paper.tags if t in taxonomy.by_slug])
 
 
-def render_paper(paper: Paper, taxonomy: Taxonomy, related: list[tuple[Paper, list[str]]] = ()) -> str:
+def render_paper(paper: Paper, taxonomy: Taxonomy, related: list[tuple[Paper, list[str]]] | None = None) -> str:
     topics = [taxonomy.by_slug[s] for s in shown_topics(paper, taxonomy)]
     meta = {
         "title": html_text(paper.title),
