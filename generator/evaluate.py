@@ -51,9 +51,11 @@ def read_eval_set(path: Path, taxonomy: Taxonomy) -> list[Labelled]:
         raise DataError([Problem(str(path), 1, "expected a 'papers:' list of title, abstract, tags")])
     problems, papers = [], []
     for i, item in enumerate(items):
-        tags = tuple(item.get("tags") or ()) if isinstance(item, dict) else ()
+        raw_tags = item.get("tags") if isinstance(item, dict) else None
+        # A bare string ("tags: rag") would otherwise be read as a tuple of letters.
+        tags = tuple(raw_tags) if isinstance(raw_tags, list) else ()
         unknown = [t for t in tags if t not in taxonomy.by_slug]
-        if not isinstance(item, dict) or not item.get("title") or not item.get("abstract") or unknown:
+        if not isinstance(item, dict) or not item.get("title") or not item.get("abstract") or not tags or unknown:
             problems.append(
                 Problem(str(path), doc.line("papers", i), f"paper {i + 1} needs title, abstract and known tags (unknown: {unknown})")
             )

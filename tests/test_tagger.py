@@ -194,3 +194,6 @@ def test_evaluation_set_errors_name_the_line(tmp_path: Path):
     bad.write_text("papers:\n  - title: X\n    abstract: y\n    tags: [nope]\n")
     with pytest.raises(DataError, match=r"set.yaml:2: paper 1 needs title, abstract and known tags \(unknown: \['nope'\]\)"):
         read_eval_set(bad, TAXONOMY)
+    bad.write_text("papers:\n  - title: X\n    abstract: y\n    tags: rag\n")
+    with pytest.raises(DataError, match=r"set.yaml:2: paper 1 needs title, abstract and known tags"):
+        read_eval_set(bad, TAXONOMY)
