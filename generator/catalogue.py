@@ -24,7 +24,7 @@ def _read(path: Path, shown: str) -> Loaded:
     return loads(text.replace("\r\n", "\n"), shown)
 
 
-def _shown(path: Path) -> str:
+def display_path(path: Path) -> str:
     """Paths in messages are relative to where the command runs, when possible."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
@@ -34,7 +34,7 @@ def _shown(path: Path) -> str:
 
 def load_taxonomy(data_dir: Path) -> Taxonomy:
     path = data_dir / TOPICS_FILE
-    shown = _shown(path)
+    shown = display_path(path)
     if not path.is_file():
         raise DataError([Problem(shown, 0, "topics file is missing; every catalogue needs a taxonomy")])
     taxonomy, problems = taxonomy_from_yaml(_read(path, shown), shown)
@@ -59,7 +59,7 @@ def load_catalogue(data_dir: Path) -> Catalogue:
     papers: list[Paper] = []
     lines: dict[str, Loaded] = {}
     for path in paper_files(data_dir):
-        shown = _shown(path)
+        shown = display_path(path)
         if path.suffix != ".yaml":
             hint = f"; rename it to {path.stem}.yaml" if path.suffix in (".yml", ".YAML") else ""
             problems.append(Problem(shown, 0, f"only .yaml paper files belong in {PAPERS_DIR}/{hint}"))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -13,7 +15,10 @@ from generator.catalogue import load_catalogue, load_taxonomy
 from generator.dump import parse_dump
 from generator.errors import DataError, Problem
 from generator.evaluate import Labelled, evaluate, read_eval_set, report
+from generator.fetch import arxiv, hf
+from generator.fetch.http import Cache, FetchError, Policy
 from generator.importer import import_entries, read_ids
+from generator.remote import Report, Sources, add_papers, enrich, import_daily, make_sources
 from generator.suggest import suggestions
 
 log = logging.getLogger("generator")
@@ -89,6 +94,84 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sources(args: argparse.Namespace) -> Sources:
+    max_age = 0 if args.refresh else args.max_age * 86400
+    cache = Cache(None if args.no_cache else args.cache, max_age)
+    policy = Policy(attempts=args.attempts, read_timeout=args.timeout, connect_timeout=min(10.0, args.timeout))
+    return make_sources(args.hf_endpoint, args.arxiv_endpoint, cache, policy, offline=args.offline)
+
+
+def _summarise(report: Report, sources: Sources) -> int:
+    for line in report.written:
+        log.info("wrote %s", line)
+    for line in report.skipped:
+        log.warning("skipped %s", line)
+    for line in report.unresolved:
+        log.warning("unresolved %s", line)
+    stats = sources.stats()
+    log.info(
+        "%d written, %d unchanged, %d skipped, %d unresolved, %d failed; requests: %d fetched, %d from cache, %d retries",
+        len(report.written),
+        report.unchanged,
+        len(report.skipped),
+        len(report.unresolved),
+        len(report.failed),
+        stats.fetched,
+        stats.cached,
+        stats.retried,
+    )
+    for line in report.failed:
+        log.error("failed %s", line)
+    return 1 if report.failed else 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    sources = _sources(args)
+    return _summarise(add_papers(args.refs, args.data, sources, args.added, progress=not args.quiet), sources)
+
+
+def cmd_import_daily(args: argparse.Namespace) -> int:
+    period, value = ("week", args.week) if args.week else ("month", args.month) if args.month else ("date", args.date)
+    patterns = {"date": r"\d{4}-\d{2}-\d{2}", "week": r"\d{4}-W\d{2}", "month": r"\d{4}-\d{2}"}
+    if not value or not re.fullmatch(patterns[period], value):
+        examples = {"date": "2026-03-06", "week": "2026-W10", "month": "2026-03"}
+        raise DataError([Problem("command line", 0, f"{period} must look like {examples[period]}, found {value!r}")])
+    sources = _sources(args)
+    try:
+        report = import_daily(period, value, args.data, sources, args.added)
+    except FetchError as exc:
+        log.error("%s", exc)
+        return 1
+    return _summarise(report, sources)
+
+
+def cmd_enrich(args: argparse.Namespace) -> int:
+    sources = _sources(args)
+    return _summarise(enrich(args.data, sources, progress=not args.quiet), sources)
+
+
+def _web_options(p: argparse.ArgumentParser) -> None:
+    env = os.environ
+    g = p.add_argument_group("network")
+    g.add_argument("--hf-endpoint", default=env.get("HF_ENDPOINT") or hf.DEFAULT_ENDPOINT, help="Hugging Face base URL (env HF_ENDPOINT)")
+    g.add_argument(
+        "--arxiv-endpoint", default=env.get("ARXIV_ENDPOINT") or arxiv.DEFAULT_ENDPOINT, help="arXiv API base URL (env ARXIV_ENDPOINT)"
+    )
+    g.add_argument(
+        "--cache",
+        type=Path,
+        default=Path(env.get("GENERATOR_CACHE") or ".cache/http"),
+        help="answers are kept here (env GENERATOR_CACHE; default .cache/http)",
+    )
+    g.add_argument("--max-age", type=float, default=30, metavar="DAYS", help="refetch cached answers older than this (default 30)")
+    g.add_argument("--refresh", action="store_true", help="ignore cached answers (still store new ones)")
+    g.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    g.add_argument("--offline", action="store_true", help="answer from the cache only; never touch the network")
+    g.add_argument("--attempts", type=int, default=4, help="tries per request on timeouts, 429 and 5xx (default 4)")
+    g.add_argument("--timeout", type=float, default=30, metavar="SECONDS", help="read timeout per request (default 30)")
+    g.add_argument("--added", type=date.fromisoformat, default=date.today(), help="date recorded as 'added' on new papers (default: today)")
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     top.add_argument("-q", "--quiet", action="store_true", help="only print problems")
@@ -109,6 +192,16 @@ def parser() -> argparse.ArgumentParser:
     p = command("evaluate", cmd_evaluate, "score the tagger (precision, recall, F1 per topic) against stored tags and held-out sets")
     p.add_argument("--set", type=Path, action="append", default=[], help="a labelled evaluation file (repeatable)")
     p.add_argument("--seed", action="store_true", help="also score the catalogue's stored tags when --set is given")
+    p = command("add", cmd_add, "fetch papers by arXiv id or URL (Hugging Face, else arXiv) and write new data files")
+    p.add_argument("refs", nargs="+", metavar="ID_OR_URL", help="arXiv id, arxiv.org abs/pdf URL or huggingface.co/papers URL")
+    _web_options(p)
+    p = command("import-daily", cmd_import_daily, "add every paper of a Hugging Face Daily Papers listing")
+    p.add_argument("date", nargs="?", help="the day, e.g. 2026-03-06")
+    p.add_argument("--week", help="a whole ISO week instead, e.g. 2026-W10")
+    p.add_argument("--month", help="a whole month instead, e.g. 2026-03")
+    _web_options(p)
+    p = command("enrich", cmd_enrich, "fill missing authors, dates, arXiv ids, code links and upvotes; never changes curated values")
+    _web_options(p)
     for name, func, text in (
         ("generate", cmd_generate, "write the generated Markdown into docs/ (no MkDocs run)"),
         ("build", cmd_build, "validate, generate docs/ and run mkdocs build --strict into site/"),

@@ -19,6 +19,7 @@ class Paper:
     acronym: str | None = None  # stored, or derived when absent
     notes: str | None = None
     added: date | None = None
+    upvotes: int | None = None  # on Hugging Face, when last enriched
     source: str = ""  # the YAML file it came from, relative to the project
 
 

@@ -23,7 +23,7 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 URL_RE = re.compile(r"^https?://[^\s<>\"'`\\{}|^\[\]()]+$")
 
 LINK_KINDS = ("code", "project", "pdf", "data", "demo", "video", "blog", "slides", "huggingface", "other")
-PAPER_KEYS = ("title", "acronym", "arxiv", "authors", "published", "added", "tags", "links", "notes", "abstract")
+PAPER_KEYS = ("title", "acronym", "arxiv", "authors", "published", "added", "upvotes", "tags", "links", "notes", "abstract")
 TOPIC_KEYS = ("slug", "title", "parent", "description", "keywords", "title_keywords", "avoid")
 
 
@@ -105,6 +105,15 @@ class _Checker:
         self.fail((key,), f"{key!r} must be a date like 2024-04-30, found {value!r}")
         return None
 
+    def count(self, data: dict[str, Any], key: str) -> int | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        if type(value) is not int or value < 0:
+            self.fail((key,), f"{key!r} must be a whole number of 0 or more, found {value!r}")
+            return None
+        return value
+
     def text_list(self, data: dict[str, Any], key: str, check: Callable[[str, tuple], None] | None = None) -> tuple[str, ...]:
         value = data.get(key)
         if value is None:
@@ -181,6 +190,7 @@ def paper_from_yaml(doc: Loaded, path: str, slug: str) -> tuple[Paper | None, li
                 continue
             links.append((kind, url))
     published, added = c.date(data, "published"), c.date(data, "added")
+    upvotes = c.count(data, "upvotes")
     if c.problems or title is None or abstract is None:
         return None, c.problems
     paper = Paper(
@@ -195,6 +205,7 @@ def paper_from_yaml(doc: Loaded, path: str, slug: str) -> tuple[Paper | None, li
         acronym=acronym,
         notes=notes,
         added=added,
+        upvotes=upvotes,
         source=path,
     )
     return paper, []

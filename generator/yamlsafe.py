@@ -117,3 +117,17 @@ _Dumper.add_representer(str, _str)
 def dumps(data: dict[str, Any]) -> str:
     """Canonical YAML for a paper: keys in the given order, wide lines, UTF-8."""
     return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=88, default_flow_style=False)
+
+
+def has_comments(text: str) -> bool:
+    """True when ``text`` holds a YAML comment, which a canonical rewrite would drop."""
+    if "#" not in text:
+        return False
+    covered = bytearray(len(text) + 1)
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            start, end = token.start_mark.index, token.end_mark.index
+            covered[start:end] = b"\x01" * (end - start)
+    except yaml.YAMLError:
+        return True  # unreadable: treat as precious
+    return any(ch == "#" and not covered[i] for i, ch in enumerate(text))

@@ -9,12 +9,12 @@ import re
 import shutil
 import subprocess
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import FIXTURES, ROOT, run, write_paper
+from tests.htmlaudit import HOSTILE_ABSTRACT, HOSTILE_TITLE, Audit
 
 pytestmark = pytest.mark.slow
 
@@ -88,40 +88,6 @@ def test_other_listing_into_empty_catalogue_builds_a_correct_site(project):
     topic = (project / "site/topics/quantization/index.html").read_text("utf-8")
     assert "Über-Quant" in topic and "1 paper" in topic
     assert (project / "site/index.html").read_text("utf-8").count("<li>") > 4
-
-
-HOSTILE_TITLE = '"><script>alert(1)</script><img src=x onerror=alert(2)> [x](javascript:alert(3)) {{ config }}'
-HOSTILE_ABSTRACT = (
-    "<svg onload=alert(4)> <iframe src=javascript:alert(5)></iframe> [y](JaVaScRiPt:alert(6)) "
-    "[z](data:text/html,<script>alert(7)</script>) end {: onmouseover=alert(8) }\n"
-    '<div markdown="1">*x*</div> <!-- material/tags --> {% raw %} | a | b | \u202eevil\u200b'
-)
-
-
-class Audit(HTMLParser):
-    """Everything in a page that could run script: handlers, script URLs, embeds."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.findings: list[str] = []
-        self.in_script = False
-
-    def handle_starttag(self, tag, attrs):
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.findings.append(f"<{tag} {name}={value!r}>")
-            if name in ("href", "src", "action", "formaction") and re.match(r"\s*(javascript|data|vbscript):", value or "", re.I):
-                self.findings.append(f"<{tag} {name}={value!r}>")
-        if tag in ("iframe", "object", "embed", "b") or (tag == "img" and dict(attrs).get("src") == "x"):
-            self.findings.append(f"<{tag}>")
-        self.in_script = tag == "script"
-
-    def handle_endtag(self, tag):
-        self.in_script = False
-
-    def handle_data(self, data):
-        if self.in_script and "alert(" in data:
-            self.findings.append(f"script: {data[:80]!r}")
 
 
 def test_hostile_text_never_becomes_live_html(project):

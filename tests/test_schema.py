@@ -35,7 +35,7 @@ def test_valid_paper_loads(project):
     [
         (
             "tittle: X\ntitle: X\nabstract: y\n",
-            "data/papers/p.yaml:1: unknown key 'tittle'; did you mean 'title'? (allowed: title, acronym, arxiv, authors, published, added, tags, links, notes, abstract)",
+            "data/papers/p.yaml:1: unknown key 'tittle'; did you mean 'title'? (allowed: title, acronym, arxiv, authors, published, added, upvotes, tags, links, notes, abstract)",
         ),
         ("title: X\n", "data/papers/p.yaml:1: missing required key 'abstract'"),
         (
@@ -73,6 +73,8 @@ def test_valid_paper_loads(project):
             "title: X\nabstract: y\npublished: 2024-13-01\n",
             "data/papers/p.yaml:3: 'published' must be a date like 2024-04-30, found '2024-13-01'",
         ),
+        ("title: X\nabstract: y\nupvotes: -3\n", "data/papers/p.yaml:3: 'upvotes' must be a whole number of 0 or more, found -3"),
+        ("title: X\nabstract: y\nupvotes: '12'\n", "data/papers/p.yaml:3: 'upvotes' must be a whole number of 0 or more, found '12'"),
         ("- title: X\n", "data/papers/p.yaml:1: a paper file must be a mapping of keys (title:, abstract:, …), found a list"),
         ("", "data/papers/p.yaml:1: a paper file must be a mapping of keys (title:, abstract:, …), found nothing"),
     ],
@@ -88,7 +90,7 @@ def test_every_problem_is_reported_not_just_the_first(project):
     assert messages(project) == [
         "data/papers/one.yaml:1: missing required key 'abstract'",
         "data/papers/two.yaml:1: missing required key 'title'",
-        "data/papers/two.yaml:2: unknown key 'summary' (allowed: title, acronym, arxiv, authors, published, added, tags, links, notes, abstract)",
+        "data/papers/two.yaml:2: unknown key 'summary' (allowed: title, acronym, arxiv, authors, published, added, upvotes, tags, links, notes, abstract)",
     ]
 
 

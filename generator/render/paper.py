@@ -67,6 +67,8 @@ def render_paper(paper: Paper, taxonomy: Taxonomy, related: list[tuple[Paper, li
         facts.append(f"Published {paper.published.isoformat()}")
     if paper.added:
         facts.append(f"Added {paper.added.isoformat()}")
+    if paper.upvotes:
+        facts.append(f"{paper.upvotes} upvote{'s' if paper.upvotes != 1 else ''} on Hugging Face")
     if facts:
         out.append(" · ".join(facts) + "\n{ .paper-facts }\n")
     out.append(" ".join(f"[{label}]({url}){{ .md-button }}" for label, url in paper_links(paper)) + "\n")
