@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 from werkzeug import Response
 
 from generator.catalogue import load_catalogue
+from generator.progress import Progress
 from tests.conftest import run, write_paper
 from tests.htmlaudit import audit_site
 from tests.test_fetch import ARXIV_ENTRY, EMPTY_FEED, HF_DAILY, HF_PAPER
@@ -265,3 +267,24 @@ def test_enrich_reports_failures_and_exits_1(httpserver, project, web, capsys):
     httpserver.expect_request("/api/papers/2401.00003").respond_with_data("<html>", status=200, content_type="text/html")
     assert run("enrich", *web) == 1
     assert "failed data/papers/p.yaml: http://localhost:" in capsys.readouterr().err
+
+
+def test_progress_prints_every_tenth_in_logs_and_redraws_on_a_terminal():
+    log = io.StringIO()
+    bar = Progress(20, "fetching", stream=log)
+    for n in range(20):
+        bar.step(f"2401.{n:05d}")
+    assert log.getvalue().splitlines() == [f"fetching: {n}/20" for n in range(2, 21, 2)]
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    tty = Terminal()
+    bar = Progress(5, "fetching", stream=tty)
+    for n in range(5):
+        bar.step(str(n))
+    assert tty.getvalue().count("\r") == 5 and "[" + "#" * 30 + "] 5/5" in tty.getvalue() and tty.getvalue().endswith("\n")
+    quiet = io.StringIO()
+    Progress(3, "fetching", stream=quiet).step()  # short runs print nothing
+    assert quiet.getvalue() == ""
