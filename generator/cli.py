@@ -12,14 +12,22 @@ from pathlib import Path
 
 from generator.build import generate, mkdocs_build
 from generator.catalogue import load_catalogue, load_taxonomy
+from generator.diff import at_revision, compare, working_tree
+from generator.diff import report as diff_report
 from generator.dump import parse_dump
 from generator.errors import DataError, Problem
 from generator.evaluate import Labelled, evaluate, read_eval_set, report
 from generator.fetch import arxiv, hf
-from generator.fetch.http import Cache, FetchError, Policy
+from generator.fetch.http import Cache, Client, FetchError, Policy
 from generator.importer import import_entries, read_ids
-from generator.remote import Report, Sources, add_papers, enrich, import_daily, make_sources
+from generator.issueform import parse_request
+from generator.links import catalogue_links, check
+from generator.links import report as links_report
+from generator.progress import Progress
+from generator.remote import Extras, Report, Sources, add_papers, enrich, import_daily, make_sources
+from generator.render.escape import code_span, md_text
 from generator.suggest import suggestions
+from generator.writer import write_if_changed
 
 log = logging.getLogger("generator")
 
@@ -150,6 +158,61 @@ def cmd_enrich(args: argparse.Namespace) -> int:
     return _summarise(enrich(args.data, sources, progress=not args.quiet), sources)
 
 
+def cmd_add_from_issue(args: argparse.Namespace) -> int:
+    """The add-paper workflow's step: issue form text in, one new file and a pull-request body out."""
+    body = sys.stdin.read() if str(args.body_file) == "-" else _read_text(args.body_file)
+    where = f"issue #{args.issue}" if args.issue else "issue"
+    try:
+        request = parse_request(body, load_taxonomy(args.data), where)
+    except DataError as exc:
+        _write_report(args.report, "Could not add the paper:\n\n" + "\n".join(f"- {md_text(str(p))}" for p in exc.problems))
+        raise
+    sources = _sources(args)
+    report = add_papers([request.arxiv], args.data, sources, args.added, progress=False, extras=Extras(request.topics, request.note))
+    status = _summarise(report, sources)
+    if status:
+        _write_report(args.report, "Could not add the paper:\n\n" + "\n".join(f"- {md_text(line)}" for line in report.failed))
+        return status
+    path, title = report.new_files[0]
+    lines = [f"Adds **{md_text(title)}** (arXiv {code_span(request.arxiv)}) as {code_span(path)}."]
+    if args.issue:
+        lines.append(f"\nCloses #{args.issue}.")
+    if request.topics:
+        lines.append(f"\nTopics suggested in the issue: {', '.join(code_span(t) for t in request.topics)}.")
+    if request.unknown_topics:
+        lines.append(f"\nNot topics (check `data/topics.yaml`): {md_text(', '.join(request.unknown_topics))}.")
+    lines.append("\nMetadata comes from the Hugging Face Papers API or arXiv; review the tags and the note before merging.")
+    _write_report(args.report, "\n".join(lines))
+    return 0
+
+
+def _write_report(path: Path | None, text: str) -> None:
+    if path:
+        write_if_changed(path, text + "\n")
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    base, head = at_revision(args.data, args.base), working_tree(args.data)
+    text = diff_report(compare(base, head), base, head, args.base, args.data)
+    if args.output:
+        write_if_changed(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_check_links(args: argparse.Namespace) -> int:
+    catalogue = load_catalogue(args.data)
+    links = catalogue_links(catalogue)
+    policy = Policy(attempts=args.attempts, read_timeout=args.timeout, connect_timeout=min(10.0, args.timeout))
+    broken = check(links, Client(policy=policy), Progress(len(links), "checking links", enabled=not args.quiet))
+    _write_report(args.report, links_report(broken, len(links)).rstrip("\n"))
+    for item in broken:
+        log.error("%s: %s %s: %s", item.link.source, item.link.kind, item.link.url, item.reason)
+    log.info("%d of %d links broken", len(broken), len(links))
+    return 1 if broken else 0
+
+
 def _web_options(p: argparse.ArgumentParser) -> None:
     env = os.environ
     g = p.add_argument_group("network")
@@ -202,6 +265,18 @@ def parser() -> argparse.ArgumentParser:
     _web_options(p)
     p = command("enrich", cmd_enrich, "fill missing authors, dates, arXiv ids, code links and upvotes; never changes curated values")
     _web_options(p)
+    p = command("add-from-issue", cmd_add_from_issue, "add the paper an 'Add a paper' issue form asks for (used by the add-paper workflow)")
+    p.add_argument("--body-file", type=Path, required=True, help="the issue body ('-' reads standard input)")
+    p.add_argument("--issue", type=int, help="the issue number, for the pull-request text")
+    p.add_argument("--report", type=Path, help="write the pull-request body (or, on failure, the reason) here")
+    _web_options(p)
+    p = command("diff", cmd_diff, "what the working tree changes in the catalogue against a git revision (Markdown)")
+    p.add_argument("base", help="a branch, tag or commit, e.g. origin/main")
+    p.add_argument("--output", type=Path, help="write the report here instead of standard output")
+    p = command("check-links", cmd_check_links, "check the catalogue's external links; exit 1 when some do not answer")
+    p.add_argument("--report", type=Path, help="write a Markdown report here")
+    p.add_argument("--attempts", type=int, default=3, help="tries per link (default 3)")
+    p.add_argument("--timeout", type=float, default=20, metavar="SECONDS", help="read timeout per link (default 20)")
     for name, func, text in (
         ("generate", cmd_generate, "write the generated Markdown into docs/ (no MkDocs run)"),
         ("build", cmd_build, "validate, generate docs/ and run mkdocs build --strict into site/"),

@@ -20,6 +20,7 @@ from generator.fetch.hf import HuggingFace
 from generator.fetch.http import Cache, Client, FetchError, NotFound, Policy, RateLimiter, Stats, is_loopback
 from generator.fetch.ids import REFERENCE_HELP, arxiv_from_reference
 from generator.fetch.record import Record
+from generator.importer import ordered
 from generator.model import Catalogue
 from generator.progress import Progress
 from generator.schema import paper_from_yaml
@@ -56,6 +57,7 @@ def make_sources(hf_endpoint: str, arxiv_endpoint: str, cache: Cache, policy: Po
 @dataclass
 class Report:
     written: list[str] = field(default_factory=list)
+    new_files: list[tuple[str, str]] = field(default_factory=list)  # (path, title) of each file add wrote
     unchanged: int = 0
     skipped: list[str] = field(default_factory=list)  # nothing wrong, nothing done (e.g. already listed)
     unresolved: list[str] = field(default_factory=list)  # enrich: no exact title match
@@ -89,7 +91,23 @@ def fetch_records(ids: list[str], sources: Sources, progress: Progress) -> tuple
     return records, failures
 
 
-def _write_new(records: list[Record], data_dir: Path, catalogue: Catalogue, added: date, report: Report, duplicate_fails: bool) -> None:
+@dataclass(frozen=True)
+class Extras:
+    """What a curator adds to every new paper of one run (e.g. from the issue form)."""
+
+    tags: tuple[str, ...] = ()
+    note: str | None = None
+
+
+def _write_new(
+    records: list[Record],
+    data_dir: Path,
+    catalogue: Catalogue,
+    added: date,
+    report: Report,
+    duplicate_fails: bool,
+    extras: Extras = Extras(),
+) -> None:
     folder = data_dir / PAPERS_DIR
     tagger = Tagger(catalogue.taxonomy)
     by_arxiv = {p.arxiv: p.source for p in catalogue.papers if p.arxiv}
@@ -104,18 +122,27 @@ def _write_new(records: list[Record], data_dir: Path, catalogue: Catalogue, adde
         slug = unique_slug(record.title, taken)
         path = folder / f"{slug}.yaml"
         shown = display_path(path)
-        text = dumps(new_paper_data(record, tagger, added))
+        data = new_paper_data(record, tagger, added)
+        if extras.tags:
+            wanted = {*data.get("tags", []), *extras.tags}
+            data["tags"] = [t.slug for t in catalogue.taxonomy.topics if t.slug in wanted]
+        if extras.note:
+            data["notes"] = extras.note
+        text = dumps(ordered(data))
         _, problems = paper_from_yaml(loads(text, shown), shown, slug)
         if problems:
             report.failed.append(f"{record.arxiv}: fetched data does not make a valid paper file: {problems[0].message}")
             continue
         write_if_changed(path, text)
         report.written.append(f"{shown} ({record.arxiv}, from {record.source})")
+        report.new_files.append((shown, record.title))
         taken.add(slug)
         by_arxiv[record.arxiv] = by_title[normalize_title(record.title)] = shown
 
 
-def add_papers(references: list[str], data_dir: Path, sources: Sources, added: date, progress: bool = True) -> Report:
+def add_papers(
+    references: list[str], data_dir: Path, sources: Sources, added: date, progress: bool = True, extras: Extras = Extras()
+) -> Report:
     problems = [Problem("command line", 0, f"{ref!r} is not {REFERENCE_HELP}") for ref in references if not arxiv_from_reference(ref)]
     if problems:
         raise DataError(problems)
@@ -129,7 +156,7 @@ def add_papers(references: list[str], data_dir: Path, sources: Sources, added: d
     todo = [a for a in ids if a not in listed]
     records, failures = fetch_records(todo, sources, Progress(len(todo), "fetching", enabled=progress))
     report.failed += [f"{arxiv}: {why}" for arxiv, why in failures.items()]
-    _write_new([records[a] for a in todo if a in records], data_dir, catalogue, added, report, duplicate_fails=True)
+    _write_new([records[a] for a in todo if a in records], data_dir, catalogue, added, report, True, extras)
     return report
 
 

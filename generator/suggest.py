@@ -11,11 +11,13 @@ def _why(score: TopicScore) -> str:
     return f"score {score.score}: {hits}" if hits else "no matching phrase"
 
 
-def suggestions(catalogue: Catalogue) -> list[str]:
-    """One block per paper whose stored tags differ from the tagger's, in slug order."""
+def suggestions(catalogue: Catalogue, only: set[str] | None = None) -> list[str]:
+    """One block per paper whose stored tags differ from the tagger's, in slug order (``only``: these slugs)."""
     tagger = Tagger(catalogue.taxonomy)
     blocks = []
     for paper in catalogue.papers:
+        if only is not None and paper.slug not in only:
+            continue
         scores = {s.slug: s for s in tagger.score(paper.title, paper.abstract)}
         guess = tagger.tags(paper.title, paper.abstract)
         # A parent implied by a stored child is not missing, and vice versa.

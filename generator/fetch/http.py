@@ -177,6 +177,14 @@ class Client:
         self.stats.fetched += 1
         return value
 
+    def probe(self, url: str) -> str | None:
+        """None when ``url`` answers (after redirects), else why not; never cached."""
+        try:
+            reply = self._request(url, set(range(200, 400)))
+        except FetchError as exc:
+            return exc.message
+        return f"HTTP {reply.status}" if reply.status >= 400 else None
+
     def _request(self, url: str, accept: set[int]) -> Reply:
         p = self.policy
         reason = "no attempt made"

@@ -81,3 +81,8 @@ def json_text(data: Any) -> str:
     """JSON that is also safe if a browser sniffs it as HTML."""
     text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
+
+
+def code_span(text: str) -> str:
+    """Inline code for untrusted text in GitHub Markdown: no backticks or line breaks inside."""
+    return "`" + " ".join(text.replace("`", "'").split()) + "`"
