@@ -9,6 +9,7 @@ from generator.acronyms import derive_acronym
 from generator.errors import DataError, Problem
 from generator.model import Catalogue, Paper, Taxonomy
 from generator.schema import SLUG_RE, near, paper_from_yaml, taxonomy_from_yaml
+from generator.slugs import base_slug
 from generator.text import normalize_title
 from generator.yamlsafe import Loaded, loads
 
@@ -65,7 +66,14 @@ def load_catalogue(data_dir: Path) -> Catalogue:
             problems.append(Problem(shown, 0, f"only .yaml paper files belong in {PAPERS_DIR}/{hint}"))
             continue
         if not SLUG_RE.match(path.stem) or len(path.stem) > 100:
-            problems.append(Problem(shown, 0, "file name must be a slug: lowercase ASCII words joined by '-', at most 100 characters"))
+            fix = base_slug(path.stem)
+            problems.append(
+                Problem(
+                    shown,
+                    0,
+                    f"file name must be a slug: lowercase ASCII words joined by '-', at most 100 characters; rename it to {fix}.yaml",
+                )
+            )
             continue
         try:
             doc = _read(path, shown)
@@ -78,7 +86,7 @@ def load_catalogue(data_dir: Path) -> Catalogue:
             papers.append(paper)
             lines[paper.slug] = doc
     if taxonomy is not None:
-        problems.extend(_cross_check(papers, taxonomy, lines))
+        problems.extend(_cross_check(papers, taxonomy, lines, display_path(data_dir / TOPICS_FILE)))
     if problems:
         raise DataError(problems)
     assert taxonomy is not None
@@ -90,7 +98,7 @@ def _with_acronym(paper: Paper) -> Paper:
     return replace(paper, acronym=derive_acronym(paper.title, paper.abstract))
 
 
-def _cross_check(papers: list[Paper], taxonomy: Taxonomy, docs: dict[str, Loaded]) -> list[Problem]:
+def _cross_check(papers: list[Paper], taxonomy: Taxonomy, docs: dict[str, Loaded], topics_file: str) -> list[Problem]:
     problems: list[Problem] = []
     slugs = [t.slug for t in taxonomy.topics]
     by_arxiv: dict[str, Paper] = {}
@@ -103,7 +111,7 @@ def _cross_check(papers: list[Paper], taxonomy: Taxonomy, docs: dict[str, Loaded
                     Problem(
                         paper.source,
                         doc.line("tags", i),
-                        f"unknown topic {tag!r}{near(tag, slugs)} (topics are listed in data/{TOPICS_FILE})",
+                        f"unknown topic {tag!r}{near(tag, slugs)} (topics are listed in {topics_file})",
                     )
                 )
         if paper.arxiv:

@@ -25,7 +25,7 @@ from generator.links import catalogue_links, check
 from generator.links import report as links_report
 from generator.progress import Progress
 from generator.remote import Extras, Report, Sources, add_papers, enrich, import_daily, make_sources
-from generator.render.escape import code_span, md_text
+from generator.render.escape import code_span, fenced, md_text
 from generator.suggest import suggestions
 from generator.writer import write_if_changed
 
@@ -165,13 +165,13 @@ def cmd_add_from_issue(args: argparse.Namespace) -> int:
     try:
         request = parse_request(body, load_taxonomy(args.data), where)
     except DataError as exc:
-        _write_report(args.report, "Could not add the paper:\n\n" + "\n".join(f"- {md_text(str(p))}" for p in exc.problems))
+        _write_report(args.report, "\n".join(["Could not add the paper:", "", *fenced([str(p) for p in exc.problems])]))
         raise
     sources = _sources(args)
     report = add_papers([request.arxiv], args.data, sources, args.added, progress=False, extras=Extras(request.topics, request.note))
     status = _summarise(report, sources)
     if status:
-        _write_report(args.report, "Could not add the paper:\n\n" + "\n".join(f"- {md_text(line)}" for line in report.failed))
+        _write_report(args.report, "\n".join(["Could not add the paper:", "", *fenced(report.failed)]))
         return status
     path, title = report.new_files[0]
     lines = [f"Adds **{md_text(title)}** (arXiv {code_span(request.arxiv)}) as {code_span(path)}."]

@@ -7,7 +7,6 @@ the diff works even when the pull request does not validate yet.
 from __future__ import annotations
 
 import io
-import re
 import subprocess
 import tarfile
 from dataclasses import dataclass, field
@@ -16,7 +15,7 @@ from typing import Any
 
 from generator.catalogue import PAPERS_DIR, display_path, load_catalogue, paper_files
 from generator.errors import DataError, Problem
-from generator.render.escape import code_span, md_text
+from generator.render.escape import code_span, fenced, md_text
 from generator.suggest import suggestions
 from generator.yamlsafe import loads
 
@@ -122,13 +121,6 @@ def at_revision(data_dir: Path, revision: str) -> Side:
                 text = handle.read().decode("utf-8", "replace") if handle else ""
                 side[name.stem] = _read(text, f"{revision}:{member.name}")
     return side
-
-
-def fenced(lines: list[str]) -> list[str]:
-    """A code block no line can close early: the fence is longer than any backtick run inside."""
-    longest = max((len(run) for line in lines for run in re.findall(r"`+", line)), default=0)
-    fence = "`" * max(3, longest + 1)
-    return [f"{fence}text", *lines, fence]
 
 
 def _title(data: Any) -> str:

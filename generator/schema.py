@@ -102,7 +102,8 @@ class _Checker:
                 return date.fromisoformat(value.strip())
             except ValueError:
                 pass
-        self.fail((key,), f"{key!r} must be a date like 2024-04-30, found {value!r}")
+        why = " (no such day)" if isinstance(value, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", value.strip()) else ""
+        self.fail((key,), f"{key!r} must be a date like 2024-04-30, found {value!r}{why}")
         return None
 
     def count(self, data: dict[str, Any], key: str) -> int | None:
@@ -171,7 +172,8 @@ def paper_from_yaml(doc: Loaded, path: str, slug: str) -> tuple[Paper | None, li
 
     def check_tag(tag: str, at: tuple) -> None:
         if not SLUG_RE.match(tag):
-            c.fail(at, f"tag {tag!r} is not a topic slug (lowercase words joined by '-', e.g. 'quantization')")
+            fix = f"; write {tag.lower()!r}" if SLUG_RE.match(tag.lower()) else ""
+            c.fail(at, f"tag {tag!r} is not a topic slug (lowercase words joined by '-', e.g. 'quantization'){fix}")
 
     tags = c.text_list(data, "tags", check_tag)
     authors = c.text_list(data, "authors")
@@ -186,7 +188,8 @@ def paper_from_yaml(doc: Loaded, path: str, slug: str) -> tuple[Paper | None, li
             if url is None:
                 continue
             if not URL_RE.match(url):
-                c.fail(("links", kind), f"links.{kind} must be an http(s) URL without spaces or quotes, found {url!r}")
+                fix = f"; did you mean 'https://{url}'?" if re.match(r"^[\w-]+(\.[\w-]+)+(/\S*)?$", url) else ""
+                c.fail(("links", kind), f"links.{kind} must be an http(s) URL without spaces or quotes, found {url!r}{fix}")
                 continue
             links.append((kind, url))
     published, added = c.date(data, "published"), c.date(data, "added")

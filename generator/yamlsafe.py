@@ -55,7 +55,7 @@ def loads(text: str, path: str) -> Loaded:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
-        raise DataError([Problem(path, line, f"invalid YAML: {exc.problem or exc.context}")]) from None
+        raise DataError([Problem(path, line, f"invalid YAML: {exc.problem or exc.context}{_hint(exc)}")]) from None
     except yaml.YAMLError as exc:
         raise DataError([Problem(path, 1, f"invalid YAML: {exc}")]) from None
     loaded = Loaded(None)
@@ -66,6 +66,18 @@ def loads(text: str, path: str) -> Loaded:
     if problems:
         raise DataError(problems)
     return loaded
+
+
+def _hint(exc: yaml.MarkedYAMLError) -> str:
+    """The usual cause of PyYAML's terser messages, in a curator's words."""
+    problem = str(exc.problem or "")
+    if "mapping values are not allowed" in problem:
+        return '; a value that contains ": " must be quoted, e.g. title: "SAGS: Structure-Aware …"'
+    if "found character '\\t'" in problem:
+        return "; indent with spaces, not tabs"
+    if "found undefined alias" in problem or "found unexpected end of stream" in problem:
+        return "; check for an unclosed quote or bracket"
+    return ""
 
 
 def _build(node: yaml.Node, at: Path, out: Loaded, path: str, problems: list[Problem]) -> Any:

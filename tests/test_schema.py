@@ -58,7 +58,7 @@ def test_valid_paper_loads(project):
         ),
         (
             "title: X\nabstract: y\ntags:\n  - Quantization\n",
-            "data/papers/p.yaml:4: tag 'Quantization' is not a topic slug (lowercase words joined by '-', e.g. 'quantization')",
+            "data/papers/p.yaml:4: tag 'Quantization' is not a topic slug (lowercase words joined by '-', e.g. 'quantization'); write 'quantization'",
         ),
         ("title: X\nabstract: y\ntags: [rag, rag]\n", "data/papers/p.yaml:3: 'tags' lists 'rag' twice"),
         (
@@ -71,7 +71,7 @@ def test_valid_paper_loads(project):
         ),
         (
             "title: X\nabstract: y\npublished: 2024-13-01\n",
-            "data/papers/p.yaml:3: 'published' must be a date like 2024-04-30, found '2024-13-01'",
+            "data/papers/p.yaml:3: 'published' must be a date like 2024-04-30, found '2024-13-01' (no such day)",
         ),
         ("title: X\nabstract: y\nupvotes: -3\n", "data/papers/p.yaml:3: 'upvotes' must be a whole number of 0 or more, found -3"),
         ("title: X\nabstract: y\nupvotes: '12'\n", "data/papers/p.yaml:3: 'upvotes' must be a whole number of 0 or more, found '12'"),
@@ -109,7 +109,7 @@ def test_file_names_must_be_slugs_with_yaml_suffix(project):
     write_paper(project, "Bad Name", GOOD)
     (project / "data" / "papers" / "other.yml").write_text(GOOD)
     assert messages(project) == [
-        "data/papers/Bad Name.yaml: file name must be a slug: lowercase ASCII words joined by '-', at most 100 characters",
+        "data/papers/Bad Name.yaml: file name must be a slug: lowercase ASCII words joined by '-', at most 100 characters; rename it to bad-name.yaml",
         "data/papers/other.yml: only .yaml paper files belong in papers/; rename it to other.yaml",
     ]
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from typing import Any
 
 from generator.text import clean, one_line
@@ -86,3 +87,10 @@ def json_text(data: Any) -> str:
 def code_span(text: str) -> str:
     """Inline code for untrusted text in GitHub Markdown: no backticks or line breaks inside."""
     return "`" + " ".join(text.replace("`", "'").split()) + "`"
+
+
+def fenced(lines: list[str]) -> list[str]:
+    """A code block no line can close early: the fence is longer than any backtick run inside."""
+    longest = max((len(run) for line in lines for run in re.findall(r"`+", line)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [f"{fence}text", *lines, fence]
