@@ -50,4 +50,4 @@ validate: $(VENV)/.runtime
 	$(PY) -m generator validate
 
 clean:
-	rm -rf site docs/papers docs/topics docs/api docs/_snippets
+	rm -rf site docs/papers docs/topics docs/api docs/_snippets docs/feeds docs/bib docs/archive

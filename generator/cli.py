@@ -63,7 +63,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    result = generate(args.data, args.docs)
+    result = generate(args.data, args.docs, args.config)
     log.info(
         "%d papers, %d topics: %d files written, %d deleted in %s", result.papers, result.topics, result.written, result.deleted, args.docs
     )
@@ -283,8 +283,8 @@ def parser() -> argparse.ArgumentParser:
     ):
         p = command(name, func, text)
         p.add_argument("--docs", type=Path, default=Path("docs"), help="MkDocs docs_dir (default: docs)")
+        p.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)")
         if name == "build":
-            p.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)")
             p.add_argument("--site", type=Path, default=Path("site"), help="output folder (default: site)")
     return top
 

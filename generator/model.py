@@ -59,3 +59,12 @@ class Taxonomy:
 class Catalogue:
     papers: tuple[Paper, ...]  # sorted by slug
     taxonomy: Taxonomy
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """What feeds and citations need from mkdocs.yml: absolute URLs start at ``url``."""
+
+    name: str = "Paper catalogue"
+    url: str = "https://example.org/"  # ends with "/"
+    description: str = ""

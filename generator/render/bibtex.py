@@ -36,7 +36,34 @@ def cite_key(paper: Paper) -> str:
     return f"{last}{year}{word}" if last or year else paper.slug
 
 
-def bibtex(paper: Paper) -> str:
+def unique_keys(papers: tuple[Paper, ...] | list[Paper]) -> dict[str, str]:
+    """slug -> cite key, unique across the catalogue: clashes get a, b, c … in slug order (like Google Scholar)."""
+    by_key: dict[str, list[str]] = {}
+    for paper in sorted(papers, key=lambda p: p.slug):
+        by_key.setdefault(cite_key(paper), []).append(paper.slug)
+    keys = {}
+    for key, slugs in by_key.items():
+        for i, slug in enumerate(slugs):
+            keys[slug] = key if len(slugs) == 1 else f"{key}{_suffix(i)}"
+    return keys
+
+
+def _suffix(i: int) -> str:
+    letters = ""
+    i += 1
+    while i:
+        i, rest = divmod(i - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
+
+
+def bib_file(papers: list[Paper], keys: dict[str, str], title: str) -> str:
+    """A .bib download: a comment naming the collection, then one entry per paper."""
+    head = f"% {latex(title)}: {len(papers)} entries, generated from the catalogue\n\n"
+    return head + "\n\n".join(bibtex(p, keys.get(p.slug)) for p in papers) + "\n"
+
+
+def bibtex(paper: Paper, key: str | None = None) -> str:
     fields = [("title", "{" + latex(paper.title) + "}")]
     if paper.authors:
         fields.append(("author", " and ".join(latex(a) for a in paper.authors)))
@@ -45,4 +72,4 @@ def bibtex(paper: Paper) -> str:
     if paper.arxiv:
         fields += [("eprint", paper.arxiv), ("archivePrefix", "arXiv"), ("url", f"https://arxiv.org/abs/{paper.arxiv}")]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
-    return f"@misc{{{cite_key(paper)},\n{body}\n}}"
+    return f"@misc{{{key or cite_key(paper)},\n{body}\n}}"

@@ -44,7 +44,21 @@ def shown_topics(paper: Paper, taxonomy: Taxonomy) -> list[str]:
     return taxonomy.with_ancestors([t for t in paper.tags if t in taxonomy.by_slug])
 
 
-def render_paper(paper: Paper, taxonomy: Taxonomy, related: list[tuple[Paper, list[str]]] | None = None) -> str:
+def citation_meta(paper: Paper) -> list[list[str]]:
+    """Highwire Press tags (citation_*) that Zotero and Google Scholar read; plain text, escaped by the template."""
+    pairs = [["citation_title", clean(paper.title)]]
+    pairs += [["citation_author", clean(a)] for a in paper.authors]
+    if paper.published:
+        pairs.append(["citation_publication_date", paper.published.strftime("%Y/%m/%d")])
+    if paper.arxiv:
+        pairs.append(["citation_arxiv_id", paper.arxiv])
+        pairs.append(["citation_pdf_url", dict(paper.links).get("pdf", f"https://arxiv.org/pdf/{paper.arxiv}")])
+    return pairs
+
+
+def render_paper(
+    paper: Paper, taxonomy: Taxonomy, related: list[tuple[Paper, list[str]]] | None = None, cite_key: str | None = None
+) -> str:
     topics = [taxonomy.by_slug[s] for s in shown_topics(paper, taxonomy)]
     meta = {
         "title": html_text(paper.title),
@@ -52,6 +66,7 @@ def render_paper(paper: Paper, taxonomy: Taxonomy, related: list[tuple[Paper, li
         "tags": [t.title for t in topics],
         "topic_urls": {t.title: topic_url(t.slug) for t in topics},
         "source_file": paper.source,
+        "citation": citation_meta(paper),
     }
     if paper.arxiv:
         meta["arxiv"] = paper.arxiv
@@ -83,5 +98,5 @@ def render_paper(paper: Paper, taxonomy: Taxonomy, related: list[tuple[Paper, li
             out.append(f"- [{md_text(other.title)}]({other.slug}.md){reason}")
         out.append("")
     out.append("## Cite\n")
-    out.append(code_block(bibtex(paper), "bibtex"))
+    out.append(code_block(bibtex(paper, cite_key), "bibtex"))
     return "\n".join(out)

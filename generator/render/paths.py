@@ -4,6 +4,9 @@ PAPERS = "papers"
 TOPICS = "topics"
 API = "api"
 SNIPPETS = "_snippets"
+FEEDS = "feeds"
+BIB = "bib"
+ARCHIVE = "archive"
 
 
 def paper_doc(slug: str) -> str:
