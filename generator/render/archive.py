@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
+from generator.dates import appeared
 from generator.model import Catalogue, Paper
 from generator.render.charts import column_chart
 from generator.render.escape import front_matter
@@ -15,22 +15,10 @@ UNDATED = "undated"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 
 
-def arxiv_month(arxiv: str | None) -> str | None:
-    """The year and month an arXiv id was first submitted: 2404.19149 -> 2024-04, hep-th/9901001 -> 1999-01."""
-    match = re.match(r"^(?:[a-z.-]+(?:\.[A-Z]{2})?/)?(\d{2})(\d{2})", arxiv or "")
-    if not match or not 1 <= int(match.group(2)) <= 12:
-        return None
-    yy = int(match.group(1))
-    return f"{(1900 if yy >= 91 else 2000) + yy:04d}-{match.group(2)}"
-
-
 def month_of(paper: Paper) -> str:
     """Month of publication; from the arXiv id when no date is stored; else month of addition."""
-    if paper.published:
-        return f"{paper.published.year:04d}-{paper.published.month:02d}"
-    if month := arxiv_month(paper.arxiv):
-        return month
-    return f"{paper.added.year:04d}-{paper.added.month:02d}" if paper.added else UNDATED
+    when = appeared(paper) or paper.added
+    return f"{when.year:04d}-{when.month:02d}" if when else UNDATED
 
 
 def month_name(key: str) -> str:
@@ -49,17 +37,24 @@ def by_month(papers: tuple[Paper, ...] | list[Paper]) -> dict[str, list[Paper]]:
     return {k: sorted(groups[k], key=newest_first) for k in keys}
 
 
-def month_series(months: dict[str, list[Paper]]) -> list[tuple[str, int]]:
-    """Every month from the first to the last (empty ones included), oldest first."""
+def month_series(months: dict[str, list[Paper]]) -> list[tuple[str, int, str]]:
+    """(month name, count, axis tick) for every month from the first to the last, empty ones included.
+
+    Ticks: every January as its year when the span is long; otherwise each quarter's first month.
+    """
     dated = sorted(k for k in months if k != UNDATED)
     if not dated:
         return []
     (y, m), (last_y, last_m) = (map(int, dated[0].split("-")), map(int, dated[-1].split("-")))
+    span = (last_y - y) * 12 + last_m - m + 1
     series = []
     while (y, m) <= (last_y, last_m):
         key = f"{y:04d}-{m:02d}"
-        label = f"{MONTHS[m - 1][:3]} {y}" if m == 1 or not series else MONTHS[m - 1][:3]
-        series.append((label, len(months.get(key, []))))
+        if span > 24:
+            tick = str(y) if m == 1 or not series else ""
+        else:
+            tick = f"{MONTHS[m - 1][:3]} {y}" if not series or m == 1 else (MONTHS[m - 1][:3] if m % 3 == 1 else "")
+        series.append((month_name(key), len(months.get(key, [])), tick))
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     return series
 

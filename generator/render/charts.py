@@ -8,7 +8,6 @@ variables and follow the light/dark toggle.  Each chart has a <title> and a
 from __future__ import annotations
 
 import html
-import math
 
 ROW = 22  # px per bar in a bar chart
 LABEL_WIDTH = 230
@@ -43,27 +42,24 @@ def bar_chart(chart_id: str, title: str, rows: list[tuple[str, int]]) -> str:
     return _svg(chart_id, title, WIDTH, max(len(rows), 1) * ROW + 4, desc, body)
 
 
-def column_chart(chart_id: str, title: str, columns: list[tuple[str, int]]) -> str:
-    """Vertical columns, one per (label, count) in time order; labels thinned to about twelve."""
+def column_chart(chart_id: str, title: str, columns: list[tuple[str, int, str]]) -> str:
+    """Vertical columns, one per (label, count, tick) in time order; a tick, when not empty, is drawn under its column."""
     height, base, left = 200, 170, 36
-    top = max((count for _, count in columns), default=0) or 1
+    top = max((count for _, count, _ in columns), default=0) or 1
     n = max(len(columns), 1)
     step = (WIDTH - left - 10) / n
-    every = math.ceil(n / 12)
     body = [
         f'<line class="chart-axis" x1="{left}" y1="{base}" x2="{WIDTH - 10}" y2="{base}"/>',
         f'<text class="chart-value" x="{left - 6}" y="{base - 140 + 4}" text-anchor="end">{top}</text>',
         f'<text class="chart-value" x="{left - 6}" y="{base + 4}" text-anchor="end">0</text>',
     ]
-    for i, (label, count) in enumerate(columns):
+    for i, (_, count, tick) in enumerate(columns):
         x = left + i * step
         bar = round(140 * count / top, 1)
         body.append(
             f'<rect class="chart-bar" x="{x + step * 0.15:.1f}" y="{base - bar:.1f}" width="{max(step * 0.7, 1):.1f}" height="{bar}" rx="1"/>'
         )
-        if i % every == 0:
-            body.append(
-                f'<text class="chart-label" x="{x + step / 2:.1f}" y="{base + 18}" text-anchor="middle">{html.escape(label)}</text>'
-            )
-    desc = "; ".join(f"{label}: {count}" for label, count in columns) or "no data"
+        if tick:
+            body.append(f'<text class="chart-label" x="{x + step / 2:.1f}" y="{base + 18}" text-anchor="middle">{html.escape(tick)}</text>')
+    desc = "; ".join(f"{label}: {count}" for label, count, _ in columns) or "no data"
     return _svg(chart_id, title, WIDTH, height, desc, body)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
+from generator.dates import appeared
 from generator.model import Catalogue, Paper, Taxonomy, Topic
 from generator.render.charts import bar_chart, column_chart
 from generator.render.escape import front_matter, html_text, md_text
@@ -24,7 +25,7 @@ def papers_by_topic(catalogue: Catalogue) -> dict[str, list[Paper]]:
 
 
 def newest_first(paper: Paper) -> tuple:
-    when = paper.published or paper.added or date.min
+    when = appeared(paper) or paper.added or date.min
     return (-when.toordinal(), paper.title.casefold(), paper.slug)
 
 
@@ -120,7 +121,7 @@ def topic_chart(catalogue: Catalogue, groups: dict[str, list[Paper]]) -> str:
     return bar_chart("chart-topics", "Papers per topic", rows)
 
 
-def render_home(catalogue: Catalogue, groups: dict[str, list[Paper]], months: list[tuple[str, int]]) -> str:
+def render_home(catalogue: Catalogue, groups: dict[str, list[Paper]], months: list[tuple[str, int, str]]) -> str:
     """Included by the hand-written docs/index.md (links are relative to it)."""
     papers = catalogue.papers
     with_code = sum(1 for p in papers if has_code(p))
