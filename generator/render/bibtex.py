@@ -6,6 +6,7 @@ import re
 
 from slugify import slugify
 
+from generator.dates import appeared
 from generator.model import Paper
 from generator.text import one_line
 
@@ -31,7 +32,8 @@ def latex(text: str) -> str:
 def cite_key(paper: Paper) -> str:
     """lastname + year + first title word, e.g. ``wang2024sags``; ASCII only."""
     last = slugify(paper.authors[0].split()[-1], separator="") if paper.authors else ""
-    year = str(paper.published.year) if paper.published else ""
+    when = appeared(paper)
+    year = str(when.year) if when else ""
     word = next((w for w in slugify(paper.acronym or paper.title, separator=" ").split() if len(w) > 2), "paper")
     return f"{last}{year}{word}" if last or year else paper.slug
 
@@ -67,8 +69,8 @@ def bibtex(paper: Paper, key: str | None = None) -> str:
     fields = [("title", "{" + latex(paper.title) + "}")]
     if paper.authors:
         fields.append(("author", " and ".join(latex(a) for a in paper.authors)))
-    if paper.published:
-        fields.append(("year", str(paper.published.year)))
+    if when := appeared(paper):  # arXiv's own BibTeX gives the submission year too
+        fields.append(("year", str(when.year)))
     if paper.arxiv:
         fields += [("eprint", paper.arxiv), ("archivePrefix", "arXiv"), ("url", f"https://arxiv.org/abs/{paper.arxiv}")]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
