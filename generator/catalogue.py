@@ -27,6 +27,8 @@ def _read(path: Path, shown: str) -> Loaded:
 
 def display_path(path: Path) -> str:
     """Paths in messages are relative to where the command runs, when possible."""
+    if not path.is_absolute() and ".." not in path.parts:
+        return path.as_posix()  # already relative to the working directory
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
@@ -59,8 +61,9 @@ def load_catalogue(data_dir: Path) -> Catalogue:
         taxonomy = None
     papers: list[Paper] = []
     lines: dict[str, Loaded] = {}
+    folder_shown = display_path(data_dir / PAPERS_DIR)
     for path in paper_files(data_dir):
-        shown = display_path(path)
+        shown = f"{folder_shown}/{path.name}"
         if path.suffix != ".yaml":
             hint = f"; rename it to {path.stem}.yaml" if path.suffix in (".yml", ".YAML") else ""
             problems.append(Problem(shown, 0, f"only .yaml paper files belong in {PAPERS_DIR}/{hint}"))

@@ -14,8 +14,8 @@ from collections import Counter, defaultdict
 
 from generator.model import Paper
 
-TERMS = 12
-POSTINGS = 60
+TERMS = 10
+POSTINGS = 30
 SHOWN = 5
 REASONS = 3
 MIN_SCORE = 0.05  # below this, one shared common word is all two papers have
@@ -235,28 +235,31 @@ def related_papers(papers: tuple[Paper, ...] | list[Paper]) -> dict[str, list[tu
     for c in counts:
         df.update(c.keys())
     n = len(papers)
+    idf = {t: math.log((1 + n) / (1 + d)) for t, d in df.items() if d > 1}  # a term in one paper relates nothing
     vectors: list[dict[str, float]] = []
     for c in counts:
-        weights = {t: (1 + math.log(tf)) * math.log((1 + n) / (1 + df[t])) for t, tf in c.items() if df[t] > 1}
-        top = heapq.nlargest(TERMS, weights.items(), key=lambda kv: (kv[1], kv[0]))
-        norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
-        vectors.append({t: w / norm for t, w in top})
+        weights = [(idf[t] * (1 + math.log(tf)), t) for t, tf in c.items() if t in idf]
+        top = heapq.nlargest(TERMS, weights)
+        norm = math.sqrt(sum(w * w for w, _ in top)) or 1.0
+        vectors.append({t: w / norm for w, t in top})
     postings: dict[str, list[tuple[float, int]]] = defaultdict(list)
     for i, vector in enumerate(vectors):
         for t, w in vector.items():
             postings[t].append((w, i))
-    for t, docs in postings.items():
-        postings[t] = heapq.nlargest(POSTINGS, docs)
+    capped = {t: heapq.nlargest(POSTINGS, docs) for t, docs in postings.items()}
     result: dict[str, list[tuple[Paper, list[str]]]] = {}
     for i, vector in enumerate(vectors):
-        scores: dict[int, float] = defaultdict(float)
-        shared: dict[int, list[tuple[float, str]]] = defaultdict(list)
+        scores: dict[int, float] = {}
+        get = scores.get
         for t, w in vector.items():
-            for w2, j in postings[t]:
-                if j != i:
-                    scores[j] += w * w2
-                    shared[j].append((w * w2, t))
-        candidates = [(j, score) for j, score in scores.items() if score >= MIN_SCORE]
-        best = heapq.nlargest(SHOWN, candidates, key=lambda kv: (kv[1], -kv[0]))
-        result[papers[i].slug] = [(papers[j], [t for _, t in sorted(shared[j], reverse=True)[:REASONS]]) for j, _ in best]
+            for w2, j in capped[t]:
+                scores[j] = get(j, 0.0) + w * w2
+        scores.pop(i, None)
+        best = heapq.nlargest(SHOWN, ((score, -j) for j, score in scores.items() if score >= MIN_SCORE))
+        related = []
+        for _, negative in best:
+            other = vectors[-negative]
+            shared = sorted(((w * other[t], t) for t, w in vector.items() if t in other), reverse=True)
+            related.append((papers[-negative], [t for _, t in shared[:REASONS]]))
+        result[papers[i].slug] = related
     return result

@@ -19,7 +19,8 @@ from generator.text import clean, one_line
 # ASCII characters that Markdown or one of our extensions reads as syntax
 # anywhere in a line ("(" only follows "]", so it is safe once "]" is gone).
 _MD_SPECIAL = '\\`*_{}[]<>#!|~=^&":'
-_MD_TABLE = {ord(ch): f"&#{ord(ch)};" for ch in _MD_SPECIAL}
+_MD_ENTITY = {ch: f"&#{ord(ch)};" for ch in _MD_SPECIAL}
+_MD_RE = re.compile("[" + re.escape(_MD_SPECIAL) + "]")
 
 
 def html_text(text: str) -> str:
@@ -34,7 +35,7 @@ def md_text(text: str) -> str:
     original characters, so nothing the text contains can open a link, an
     emphasis, an attribute list, a raw HTML tag or a heading.
     """
-    text = one_line(text).translate(_MD_TABLE)
+    text = _MD_RE.sub(lambda m: _MD_ENTITY[m.group()], one_line(text))  # re.sub beats str.translate with multi-character values
     if text and not (text[0].isalpha() or text[0] == "&"):  # "1. ", "- ", "+ " start a block
         text = f"&#{ord(text[0])};{text[1:]}"
     return text
@@ -70,10 +71,7 @@ def front_matter(meta: dict[str, Any]) -> str:
 def code_block(text: str, lang: str = "") -> str:
     """A fenced block longer than any backtick run in ``text``: the text cannot close it."""
     text = clean(text)
-    longest, run = 0, 0
-    for ch in text:
-        run = run + 1 if ch == "`" else 0
-        longest = max(longest, run)
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * max(3, longest + 1)
     return f"{fence}{lang}\n{text}\n{fence}\n"
 
