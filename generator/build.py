@@ -35,9 +35,26 @@ def site_info(config: Path) -> SiteInfo:
     with config.open("rb") as handle:
         data = yaml_load(handle)
     url = str(data.get("site_url") or SiteInfo.url)
+    search = ((data.get("extra") or {}).get("search")) or {}
     return SiteInfo(
-        str(data.get("site_name") or SiteInfo.name), url if url.endswith("/") else url + "/", str(data.get("site_description") or "")
+        name=str(data.get("site_name") or SiteInfo.name),
+        url=url if url.endswith("/") else url + "/",
+        description=str(data.get("site_description") or ""),
+        search=str(search.get("backend", SiteInfo.search)),
+        pagefind_above=int(search.get("pagefind_above", SiteInfo.pagefind_above)),
     )
+
+
+SEARCH_BACKENDS = ("auto", "lunr", "pagefind")
+
+
+def search_backend(choice: str, papers: int, pagefind_above: int) -> str:
+    """``lunr`` or ``pagefind``: an explicit choice, or by catalogue size for ``auto``."""
+    if choice not in SEARCH_BACKENDS:
+        raise ValueError(f"search backend must be one of {', '.join(SEARCH_BACKENDS)}, found {choice!r}")
+    if choice == "auto":
+        return "pagefind" if papers > pagefind_above else "lunr"
+    return choice
 
 
 def generate(data_dir: Path, docs_dir: Path, config: Path = Path("mkdocs.yml")) -> GenerateResult:
@@ -50,9 +67,19 @@ def generate(data_dir: Path, docs_dir: Path, config: Path = Path("mkdocs.yml")) 
     return GenerateResult(len(catalogue.papers), len(catalogue.taxonomy.topics), written, deleted)
 
 
-def mkdocs_build(config: Path, site_dir: Path) -> int:
-    """``mkdocs build --strict``: warnings (broken links, bad config) fail the build."""
+def mkdocs_build(config: Path, site_dir: Path, search: str = "lunr") -> int:
+    """``mkdocs build --strict``: warnings (broken links, bad config) fail the build.
+
+    With Pagefind, Material's own search plugin is switched off and Pagefind
+    indexes the built pages afterwards.
+    """
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(site_dir.resolve())]
-    log.info("running %s", " ".join(command[1:]))
+    log.info("running %s (search: %s)", " ".join(command[1:]), search)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # a notice, not a problem with the catalogue
-    return subprocess.run(command, check=False, env=env).returncode
+    env |= {"CATALOGUE_SEARCH": search, "LUNR_SEARCH": "true" if search == "lunr" else "false"}
+    code = subprocess.run(command, check=False, env=env).returncode
+    if code == 0 and search == "pagefind":
+        index = [sys.executable, "-m", "pagefind", "--site", str(site_dir.resolve()), "--silent"]
+        log.info("running %s", " ".join(index[1:]))
+        code = subprocess.run(index, check=False).returncode
+    return code

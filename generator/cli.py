@@ -10,7 +10,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from generator.build import generate, mkdocs_build
+from generator.build import SEARCH_BACKENDS, GenerateResult, generate, mkdocs_build, search_backend, site_info
 from generator.catalogue import load_catalogue, load_taxonomy
 from generator.diff import at_revision, compare, working_tree
 from generator.diff import report as diff_report
@@ -62,17 +62,27 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_generate(args: argparse.Namespace) -> int:
+def cmd_generate(args: argparse.Namespace) -> GenerateResult:
     result = generate(args.data, args.docs, args.config)
     log.info(
         "%d papers, %d topics: %d files written, %d deleted in %s", result.papers, result.topics, result.written, result.deleted, args.docs
     )
+    return result
+
+
+def cmd_generate_only(args: argparse.Namespace) -> int:
+    cmd_generate(args)
     return 0
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    cmd_generate(args)
-    code = mkdocs_build(args.config, args.site)
+    result = cmd_generate(args)
+    site = site_info(args.config)
+    try:
+        search = search_backend(args.search or site.search, result.papers, site.pagefind_above)
+    except ValueError as exc:
+        raise DataError([Problem(str(args.config), 0, f"extra.search.backend: {exc}")]) from None
+    code = mkdocs_build(args.config, args.site, search)
     if code == 0:
         log.info("site built in %s (open %s/index.html, or run: make serve)", args.site, args.site)
     else:
@@ -278,13 +288,14 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--attempts", type=int, default=3, help="tries per link (default 3)")
     p.add_argument("--timeout", type=float, default=20, metavar="SECONDS", help="read timeout per link (default 20)")
     for name, func, text in (
-        ("generate", cmd_generate, "write the generated Markdown into docs/ (no MkDocs run)"),
+        ("generate", cmd_generate_only, "write the generated Markdown into docs/ (no MkDocs run)"),
         ("build", cmd_build, "validate, generate docs/ and run mkdocs build --strict into site/"),
     ):
         p = command(name, func, text)
         p.add_argument("--docs", type=Path, default=Path("docs"), help="MkDocs docs_dir (default: docs)")
         p.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)")
         if name == "build":
+            p.add_argument("--search", choices=SEARCH_BACKENDS, help="search backend (default: extra.search.backend in mkdocs.yml, 'auto')")
             p.add_argument("--site", type=Path, default=Path("site"), help="output folder (default: site)")
     return top
 

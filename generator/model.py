@@ -68,3 +68,5 @@ class SiteInfo:
     name: str = "Paper catalogue"
     url: str = "https://example.org/"  # ends with "/"
     description: str = ""
+    search: str = "auto"  # auto | lunr | pagefind (extra.search.backend)
+    pagefind_above: int = 5000  # auto: Pagefind for catalogues larger than this

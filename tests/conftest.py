@@ -63,3 +63,17 @@ def default_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     finally:
         os.chdir(cwd)
     return root
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium (Debian's package, or $CHROMIUM), shared by every browser test."""
+    playwright = pytest.importorskip("playwright.sync_api")
+    from tests.web import ARGS, CHROMIUM
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is not installed (apt-get install chromium); .ci/run installs it")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield browser
+        browser.close()
