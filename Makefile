@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: site serve test lint-workflows format import validate clean
+.PHONY: site serve test lint-workflows format import validate benchmark clean
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ format: $(VENV)/.dev
 # Re-import the default catalogue's source listing (keeps curated edits).
 import: $(VENV)/.runtime
 	$(PY) -m generator import data/sources/daily-papers.txt --ids data/sources/arxiv-ids.tsv
+
+# Synthetic catalogues of 1k, 10k and 100k papers, measured; rewrites docs/benchmarks.md (about an hour).
+benchmark: $(VENV)/.dev
+	$(PY) -m benchmarks.run --sizes $(or $(SIZES),1000 10000 100000)
 
 validate: $(VENV)/.runtime
 	$(PY) -m generator validate

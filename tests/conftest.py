@@ -13,7 +13,7 @@ from generator.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-HAND_WRITTEN = ("index.md", "contributing.md", "schema.md", "assets")
+HAND_WRITTEN = ("index.md", "contributing.md", "schema.md", "scaling.md", "benchmarks.md", "assets")
 
 
 def make_project(dest: Path, topics: Path = ROOT / "data" / "topics.yaml") -> Path:

@@ -67,6 +67,7 @@ def render_paper(
         "topic_urls": {t.title: topic_url(t.slug) for t in topics},
         "source_file": paper.source,
         "citation": citation_meta(paper),
+        "hide": ["toc"],  # three short sections; the table of contents only adds weight
     }
     if paper.arxiv:
         meta["arxiv"] = paper.arxiv
@@ -98,5 +99,5 @@ def render_paper(
             out.append(f"- [{md_text(other.title)}]({other.slug}.md){reason}")
         out.append("")
     out.append("## Cite\n")
-    out.append(code_block(bibtex(paper, cite_key), "bibtex"))
+    out.append(code_block(bibtex(paper, cite_key), "text"))  # no syntax colouring: 2 KB less per page
     return "\n".join(out)
