@@ -128,7 +128,10 @@ def test_paper_pages_carry_citation_meta_tags(default_site):
     assert meta["citation_pdf_url"] == "https://arxiv.org/pdf/2404.19149"
     assert page.alternates == []  # feeds are advertised on home, topic and listing pages; paper pages stay small
     home = head(default_site / "site/index.html")
-    assert {(a["type"], a["href"]) for a in home.alternates} == {("application/rss+xml", "feeds/all.xml"), ("application/feed+json", "feeds/all.json")}
+    assert {(a["type"], a["href"]) for a in home.alternates} == {
+        ("application/rss+xml", "feeds/all.xml"),
+        ("application/feed+json", "feeds/all.json"),
+    }
 
 
 def test_archive_months_add_up_and_follow_the_arxiv_month(default_site):
