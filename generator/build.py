@@ -15,6 +15,7 @@ from generator.catalogue import load_catalogue
 from generator.model import SiteInfo
 from generator.related import related_papers
 from generator.render import render_site
+from generator.shards import parse_shards, split
 from generator.writer import sync_tree
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,7 @@ def site_info(config: Path) -> SiteInfo:
         description=str(data.get("site_description") or ""),
         search=str(search.get("backend", SiteInfo.search)),
         pagefind_above=int(search.get("pagefind_above", SiteInfo.pagefind_above)),
+        shards=parse_shards((data.get("extra") or {}).get("shards"), str(config)),
     )
 
 
@@ -57,17 +59,22 @@ def search_backend(choice: str, papers: int, pagefind_above: int) -> str:
     return choice
 
 
-def generate(data_dir: Path, docs_dir: Path, config: Path = Path("mkdocs.yml")) -> GenerateResult:
-    """Validate ``data_dir`` and make the generator-owned folders of ``docs_dir`` match it."""
+def generate(data_dir: Path, docs_dir: Path, config: Path = Path("mkdocs.yml"), shard: str | None = None) -> GenerateResult:
+    """Validate ``data_dir`` and make the generator-owned folders of ``docs_dir`` match it (one shard's years, if given)."""
     catalogue = load_catalogue(data_dir)
+    site = site_info(config)
+    related = related_papers(catalogue.papers)  # over the whole catalogue, so links can cross shards
+    elsewhere: dict[str, str] = {}
+    if shard:
+        catalogue, elsewhere = split(catalogue, site.shards, shard, str(config))
     written = deleted = 0
-    for folder, files in render_site(catalogue, related_papers(catalogue.papers), site_info(config)).items():
+    for folder, files in render_site(catalogue, related, site, elsewhere).items():
         w, d = sync_tree(docs_dir / folder, files)
         written, deleted = written + w, deleted + d
     return GenerateResult(len(catalogue.papers), len(catalogue.taxonomy.topics), written, deleted)
 
 
-def mkdocs_build(config: Path, site_dir: Path, search: str = "lunr") -> int:
+def mkdocs_build(config: Path, site_dir: Path, search: str = "lunr", shard: str | None = None) -> int:
     """``mkdocs build --strict``: warnings (broken links, bad config) fail the build.
 
     With Pagefind, Material's own search plugin is switched off and Pagefind
@@ -76,7 +83,7 @@ def mkdocs_build(config: Path, site_dir: Path, search: str = "lunr") -> int:
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(site_dir.resolve())]
     log.info("running %s (search: %s)", " ".join(command[1:]), search)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}  # a notice, not a problem with the catalogue
-    env |= {"CATALOGUE_SEARCH": search, "LUNR_SEARCH": "true" if search == "lunr" else "false"}
+    env |= {"CATALOGUE_SEARCH": search, "LUNR_SEARCH": "true" if search == "lunr" else "false", "CATALOGUE_SHARD": shard or ""}
     code = subprocess.run(command, check=False, env=env).returncode
     if code == 0 and search == "pagefind":
         index = [sys.executable, "-m", "pagefind", "--site", str(site_dir.resolve()), "--silent"]

@@ -63,7 +63,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_generate(args: argparse.Namespace) -> GenerateResult:
-    result = generate(args.data, args.docs, args.config)
+    result = generate(args.data, args.docs, args.config, args.shard)
     log.info(
         "%d papers, %d topics: %d files written, %d deleted in %s", result.papers, result.topics, result.written, result.deleted, args.docs
     )
@@ -82,7 +82,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         search = search_backend(args.search or site.search, result.papers, site.pagefind_above)
     except ValueError as exc:
         raise DataError([Problem(str(args.config), 0, f"extra.search.backend: {exc}")]) from None
-    code = mkdocs_build(args.config, args.site, search)
+    code = mkdocs_build(args.config, args.site, search, args.shard)
     if code == 0:
         log.info("site built in %s (open %s/index.html, or run: make serve)", args.site, args.site)
     else:
@@ -294,6 +294,7 @@ def parser() -> argparse.ArgumentParser:
         p = command(name, func, text)
         p.add_argument("--docs", type=Path, default=Path("docs"), help="MkDocs docs_dir (default: docs)")
         p.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config (default: mkdocs.yml)")
+        p.add_argument("--shard", metavar="YEARS", help="build one of extra.shards (e.g. 2019-2022) of a catalogue split into sites")
         if name == "build":
             p.add_argument("--search", choices=SEARCH_BACKENDS, help="search backend (default: extra.search.backend in mkdocs.yml, 'auto')")
             p.add_argument("--site", type=Path, default=Path("site"), help="output folder (default: site)")

@@ -22,3 +22,9 @@ def arxiv_month(arxiv: str | None) -> date | None:
 def appeared(paper: Paper) -> date | None:
     """Publication date, or the arXiv submission month; None when neither is known."""
     return paper.published or arxiv_month(paper.arxiv)
+
+
+def year_of(paper: Paper) -> int | None:
+    """The year a paper belongs to when a catalogue is split by year: appeared, else added."""
+    when = appeared(paper) or paper.added
+    return when.year if when else None

@@ -62,6 +62,16 @@ class Catalogue:
 
 
 @dataclass(frozen=True)
+class Shard:
+    """One of several sites a very large catalogue is split into, by year (extra.shards in mkdocs.yml)."""
+
+    years: str  # "2019-2022": the name, and the inclusive range
+    first: int
+    last: int
+    url: str  # where that site is served, ending with "/"
+
+
+@dataclass(frozen=True)
 class SiteInfo:
     """What feeds and citations need from mkdocs.yml: absolute URLs start at ``url``."""
 
@@ -70,3 +80,4 @@ class SiteInfo:
     description: str = ""
     search: str = "auto"  # auto | lunr | pagefind (extra.search.backend)
     pagefind_above: int = 5000  # auto: Pagefind for catalogues larger than this
+    shards: tuple[Shard, ...] = ()  # empty: the whole catalogue is one site

@@ -18,14 +18,20 @@ EMPTY_SITEMAP = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://w
 OWNED = (paths.PAPERS, paths.TOPICS, paths.API, paths.SNIPPETS, paths.FEEDS, paths.BIB, paths.ARCHIVE)
 
 
-def render_site(catalogue: Catalogue, related: dict | None = None, site: SiteInfo | None = None) -> dict[str, dict[str, str | bytes]]:
-    """Owned folder -> {path inside it: content}.  ``related`` maps slug -> [(paper, terms)]."""
+def render_site(
+    catalogue: Catalogue, related: dict | None = None, site: SiteInfo | None = None, elsewhere: dict[str, str] | None = None
+) -> dict[str, dict[str, str | bytes]]:
+    """Owned folder -> {path inside it: content}.
+
+    ``related`` maps slug -> [(paper, terms)]; ``elsewhere`` maps the slugs of papers
+    built in another shard to their absolute URLs.
+    """
     related = related or {}
     site = site or SiteInfo()
     taxonomy = catalogue.taxonomy
     groups = papers_by_topic(catalogue)
     keys = unique_keys(catalogue.papers)
-    papers = {f"{p.slug}.md": render_paper(p, taxonomy, related.get(p.slug, []), keys[p.slug]) for p in catalogue.papers}
+    papers = {f"{p.slug}.md": render_paper(p, taxonomy, related.get(p.slug, []), keys[p.slug], elsewhere or {}) for p in catalogue.papers}
     topics = {f"{t.slug}.md": render_topic(t, catalogue, groups) for t in taxonomy.topics}
     topics["index.md"] = render_topics_index(catalogue, groups)
     # Material fetches sitemap.xml next to every <link rel="alternate"> (it expects language

@@ -57,7 +57,11 @@ def citation_meta(paper: Paper) -> list[list[str]]:
 
 
 def render_paper(
-    paper: Paper, taxonomy: Taxonomy, related: list[tuple[Paper, list[str]]] | None = None, cite_key: str | None = None
+    paper: Paper,
+    taxonomy: Taxonomy,
+    related: list[tuple[Paper, list[str]]] | None = None,
+    cite_key: str | None = None,
+    elsewhere: dict[str, str] | None = None,
 ) -> str:
     topics = [taxonomy.by_slug[s] for s in shown_topics(paper, taxonomy)]
     meta = {
@@ -96,7 +100,8 @@ def render_paper(
         out.append("## Related papers\n")
         for other, terms in related:
             reason = f" — shares *{md_text(', '.join(terms))}*" if terms else ""
-            out.append(f"- [{md_text(other.title)}]({other.slug}.md){reason}")
+            target = (elsewhere or {}).get(other.slug, f"{other.slug}.md")  # another shard's site, or this one
+            out.append(f"- [{md_text(other.title)}]({target}){reason}")
         out.append("")
     out.append("## Cite\n")
     out.append(code_block(bibtex(paper, cite_key), "text"))  # no syntax colouring: 2 KB less per page
