@@ -11,10 +11,11 @@ from pathlib import Path
 
 from mkdocs.utils.yaml import yaml_load
 
+from generator import memo
 from generator.catalogue import load_catalogue
 from generator.model import SiteInfo
 from generator.related import related_papers
-from generator.render import render_site
+from generator.render import OWNED, render_site
 from generator.shards import parse_shards, split
 from generator.writer import sync_tree
 
@@ -61,8 +62,12 @@ def search_backend(choice: str, papers: int, pagefind_above: int) -> str:
 
 def generate(data_dir: Path, docs_dir: Path, config: Path = Path("mkdocs.yml"), shard: str | None = None) -> GenerateResult:
     """Validate ``data_dir`` and make the generator-owned folders of ``docs_dir`` match it (one shard's years, if given)."""
-    catalogue = load_catalogue(data_dir)
     site = site_info(config)
+    key = memo.inputs_hash(data_dir, repr(site), shard)
+    if state := memo.unchanged(docs_dir, key, OWNED):
+        log.debug("inputs unchanged since the last generate; nothing to do")
+        return GenerateResult(state["papers"], state["topics"], 0, 0)
+    catalogue = load_catalogue(data_dir)
     related = related_papers(catalogue.papers)  # over the whole catalogue, so links can cross shards
     elsewhere: dict[str, str] = {}
     if shard:
@@ -71,6 +76,7 @@ def generate(data_dir: Path, docs_dir: Path, config: Path = Path("mkdocs.yml"), 
     for folder, files in render_site(catalogue, related, site, elsewhere).items():
         w, d = sync_tree(docs_dir / folder, files)
         written, deleted = written + w, deleted + d
+    memo.remember(docs_dir, key, OWNED, {"papers": len(catalogue.papers), "topics": len(catalogue.taxonomy.topics)})
     return GenerateResult(len(catalogue.papers), len(catalogue.taxonomy.topics), written, deleted)
 
 

@@ -57,3 +57,20 @@ def test_one_changed_paper_rewrites_only_the_pages_that_show_it(project):
     ):
         assert name not in rewritten
     assert len(rewritten) < len(after) / 3
+
+
+def test_unchanged_inputs_skip_the_work_but_damage_or_new_settings_do_not(project, capsys, monkeypatch):
+    catalogue(project)
+    assert run("generate") == 0
+    page = project / "docs/papers/paper-03.md"
+    page.unlink()  # a generated file lost: the outputs no longer match the record
+    assert run("generate") == 0
+    assert page.is_file()
+    capsys.readouterr()
+    monkeypatch.setenv("SITE_URL", "https://mirror.example/")  # feeds hold absolute URLs
+    assert run("generate") == 0
+    assert "0 files written" not in capsys.readouterr().err
+    assert "https://mirror.example/papers/paper-03/" in (project / "docs/feeds/all.xml").read_text("utf-8")
+    capsys.readouterr()
+    assert run("generate") == 0
+    assert "0 files written, 0 deleted" in capsys.readouterr().err

@@ -21,7 +21,9 @@ def split_project(project):
     words = "Speculative decoding with draft models for faster inference of language models."
     write_paper(project, "old-draft", f'title: Old Draft Decoding\narxiv: "2104.00001"\ntags: [efficient-inference]\nabstract: {words}\n')
     write_paper(project, "new-draft", f'title: New Draft Decoding\narxiv: "2404.00002"\ntags: [efficient-inference]\nabstract: {words}\n')
-    write_paper(project, "undated", "title: Undated Pruning Study\ntags: [efficient-inference]\nabstract: Pruning weights of vision networks.\n")
+    write_paper(
+        project, "undated", "title: Undated Pruning Study\ntags: [efficient-inference]\nabstract: Pruning weights of vision networks.\n"
+    )
     return project
 
 
