@@ -54,4 +54,4 @@ validate: $(VENV)/.runtime
 	$(PY) -m generator validate
 
 clean:
-	rm -rf site docs/papers docs/topics docs/api docs/_snippets docs/feeds docs/bib docs/archive
+	rm -rf site docs/papers docs/topics docs/api docs/_snippets docs/feeds docs/bib docs/archive docs/.generated.json
