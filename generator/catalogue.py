@@ -8,6 +8,7 @@ from pathlib import Path
 from generator.acronyms import derive_acronym
 from generator.errors import DataError, Problem
 from generator.model import Catalogue, Paper, Taxonomy
+from generator.parallel import map_ranges
 from generator.schema import SLUG_RE, near, paper_from_yaml, taxonomy_from_yaml
 from generator.slugs import base_slug
 from generator.text import normalize_title
@@ -59,37 +60,19 @@ def load_catalogue(data_dir: Path) -> Catalogue:
     except DataError as exc:
         problems.extend(exc.problems)
         taxonomy = None
-    papers: list[Paper] = []
-    lines: dict[str, Loaded] = {}
     folder_shown = display_path(data_dir / PAPERS_DIR)
-    for path in paper_files(data_dir):
-        shown = f"{folder_shown}/{path.name}"
-        if path.suffix != ".yaml":
-            hint = f"; rename it to {path.stem}.yaml" if path.suffix in (".yml", ".YAML") else ""
-            problems.append(Problem(shown, 0, f"only .yaml paper files belong in {PAPERS_DIR}/{hint}"))
-            continue
-        if not SLUG_RE.match(path.stem) or len(path.stem) > 100:
-            fix = base_slug(path.stem)
-            problems.append(
-                Problem(
-                    shown,
-                    0,
-                    f"file name must be a slug: lowercase ASCII words joined by '-', at most 100 characters; rename it to {fix}.yaml",
-                )
-            )
-            continue
-        try:
-            doc = _read(path, shown)
-        except DataError as exc:
-            problems.extend(exc.problems)
-            continue
-        paper, found = paper_from_yaml(doc, shown, path.stem)
+    files = paper_files(data_dir)
+
+    def parse(indices: range) -> list[tuple[Paper | None, list[Problem]]]:
+        return [_parse_file(files[i], f"{folder_shown}/{files[i].name}") for i in indices]
+
+    papers: list[Paper] = []
+    for paper, found in map_ranges(parse, len(files)):  # parsed in worker processes on large catalogues
         problems.extend(found)
         if paper:
             papers.append(paper)
-            lines[paper.slug] = doc
     if taxonomy is not None:
-        problems.extend(_cross_check(papers, taxonomy, lines, display_path(data_dir / TOPICS_FILE)))
+        problems.extend(_cross_check(papers, taxonomy, display_path(data_dir / TOPICS_FILE)))
     if problems:
         raise DataError(problems)
     assert taxonomy is not None
@@ -97,23 +80,45 @@ def load_catalogue(data_dir: Path) -> Catalogue:
     return Catalogue(tuple(sorted(papers, key=lambda p: p.slug)), taxonomy)
 
 
+def _parse_file(path: Path, shown: str) -> tuple[Paper | None, list[Problem]]:
+    if path.suffix != ".yaml":
+        hint = f"; rename it to {path.stem}.yaml" if path.suffix in (".yml", ".YAML") else ""
+        return None, [Problem(shown, 0, f"only .yaml paper files belong in {PAPERS_DIR}/{hint}")]
+    if not SLUG_RE.match(path.stem) or len(path.stem) > 100:
+        fix = base_slug(path.stem)
+        message = f"file name must be a slug: lowercase ASCII words joined by '-', at most 100 characters; rename it to {fix}.yaml"
+        return None, [Problem(shown, 0, message)]
+    try:
+        doc = _read(path, shown)
+    except DataError as exc:
+        return None, exc.problems
+    return paper_from_yaml(doc, shown, path.stem)
+
+
+def _line(paper: Paper, *at: object) -> int:
+    """The line of a key in a paper's file, read again: only problems need it."""
+    try:
+        return _read(Path(paper.source), paper.source).line(*at)
+    except (OSError, DataError):
+        return 0
+
+
 def _with_acronym(paper: Paper) -> Paper:
     return replace(paper, acronym=derive_acronym(paper.title, paper.abstract))
 
 
-def _cross_check(papers: list[Paper], taxonomy: Taxonomy, docs: dict[str, Loaded], topics_file: str) -> list[Problem]:
+def _cross_check(papers: list[Paper], taxonomy: Taxonomy, topics_file: str) -> list[Problem]:
     problems: list[Problem] = []
     slugs = [t.slug for t in taxonomy.topics]
     by_arxiv: dict[str, Paper] = {}
     by_title: dict[str, Paper] = {}
     for paper in papers:
-        doc = docs[paper.slug]
         for i, tag in enumerate(paper.tags):
             if tag not in taxonomy.by_slug:
                 problems.append(
                     Problem(
                         paper.source,
-                        doc.line("tags", i),
+                        _line(paper, "tags", i),
                         f"unknown topic {tag!r}{near(tag, slugs)} (topics are listed in {topics_file})",
                     )
                 )
@@ -121,7 +126,7 @@ def _cross_check(papers: list[Paper], taxonomy: Taxonomy, docs: dict[str, Loaded
             if other := by_arxiv.get(paper.arxiv):
                 problems.append(
                     Problem(
-                        paper.source, doc.line("arxiv"), f"arXiv id {paper.arxiv} is already in {other.source}; keep one file per paper"
+                        paper.source, _line(paper, "arxiv"), f"arXiv id {paper.arxiv} is already in {other.source}; keep one file per paper"
                     )
                 )
             else:
@@ -129,7 +134,9 @@ def _cross_check(papers: list[Paper], taxonomy: Taxonomy, docs: dict[str, Loaded
         key = normalize_title(paper.title)
         if other := by_title.get(key):
             problems.append(
-                Problem(paper.source, doc.line("title"), f"title is nearly identical to the one in {other.source}; keep one file per paper")
+                Problem(
+                    paper.source, _line(paper, "title"), f"title is nearly identical to the one in {other.source}; keep one file per paper"
+                )
             )
         else:
             by_title[key] = paper

@@ -13,6 +13,7 @@ import re
 from collections import Counter, defaultdict
 
 from generator.model import Paper
+from generator.parallel import map_ranges
 
 TERMS = 10
 POSTINGS = 30
@@ -247,19 +248,25 @@ def related_papers(papers: tuple[Paper, ...] | list[Paper]) -> dict[str, list[tu
         for t, w in vector.items():
             postings[t].append((w, i))
     capped = {t: heapq.nlargest(POSTINGS, docs) for t, docs in postings.items()}
-    result: dict[str, list[tuple[Paper, list[str]]]] = {}
-    for i, vector in enumerate(vectors):
-        scores: dict[int, float] = {}
-        get = scores.get
-        for t, w in vector.items():
-            for w2, j in capped[t]:
-                scores[j] = get(j, 0.0) + w * w2
-        scores.pop(i, None)
-        best = heapq.nlargest(SHOWN, ((score, -j) for j, score in scores.items() if score >= MIN_SCORE))
-        related = []
-        for _, negative in best:
-            other = vectors[-negative]
-            shared = sorted(((w * other[t], t) for t, w in vector.items() if t in other), reverse=True)
-            related.append((papers[-negative], [t for _, t in shared[:REASONS]]))
-        result[papers[i].slug] = related
-    return result
+
+    def score(indices: range) -> list[list[tuple[int, list[str]]]]:
+        out = []
+        for i in indices:
+            vector = vectors[i]
+            scores: dict[int, float] = {}
+            get = scores.get
+            for t, w in vector.items():
+                for w2, j in capped[t]:
+                    scores[j] = get(j, 0.0) + w * w2
+            scores.pop(i, None)
+            best = heapq.nlargest(SHOWN, ((s, -j) for j, s in scores.items() if s >= MIN_SCORE))
+            found = []
+            for _, negative in best:
+                other = vectors[-negative]
+                shared = sorted(((w * other[t], t) for t, w in vector.items() if t in other), reverse=True)
+                found.append((-negative, [t for _, t in shared[:REASONS]]))
+            out.append(found)
+        return out
+
+    found = map_ranges(score, n)
+    return {papers[i].slug: [(papers[j], reasons) for j, reasons in found[i]] for i in range(n)}

@@ -6,6 +6,7 @@ Pure: no I/O here; ``generator.build`` hands the result to the writer.
 from __future__ import annotations
 
 from generator.model import Catalogue, SiteInfo
+from generator.parallel import map_ranges
 from generator.render import paths
 from generator.render.api import papers_json, topics_json
 from generator.render.archive import by_month, month_series, render_archive
@@ -31,7 +32,14 @@ def render_site(
     taxonomy = catalogue.taxonomy
     groups = papers_by_topic(catalogue)
     keys = unique_keys(catalogue.papers)
-    papers = {f"{p.slug}.md": render_paper(p, taxonomy, related.get(p.slug, []), keys[p.slug], elsewhere or {}) for p in catalogue.papers}
+    members = catalogue.papers
+
+    def pages(indices: range) -> list[str]:
+        return [
+            render_paper(members[i], taxonomy, related.get(members[i].slug, []), keys[members[i].slug], elsewhere or {}) for i in indices
+        ]
+
+    papers = dict(zip((f"{p.slug}.md" for p in members), map_ranges(pages, len(members)), strict=True))
     topics = {f"{t.slug}.md": render_topic(t, catalogue, groups) for t in taxonomy.topics}
     topics["index.md"] = render_topics_index(catalogue, groups)
     # Material fetches sitemap.xml next to every <link rel="alternate"> (it expects language

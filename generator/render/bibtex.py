@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from slugify import slugify
@@ -65,6 +66,7 @@ def bib_file(papers: list[Paper], keys: dict[str, str], title: str) -> str:
     return head + "\n\n".join(bibtex(p, keys.get(p.slug)) for p in papers) + "\n"
 
 
+@functools.lru_cache(maxsize=1 << 17)  # the same entry goes into the page, the catalogue file and each topic file
 def bibtex(paper: Paper, key: str | None = None) -> str:
     fields = [("title", "{" + latex(paper.title) + "}")]
     if paper.authors:

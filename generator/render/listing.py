@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from datetime import date
 
@@ -33,6 +34,7 @@ def has_code(paper: Paper) -> bool:
     return any(kind == "code" for kind, _ in paper.links)
 
 
+@functools.lru_cache(maxsize=1 << 17)  # a paper appears in several topic, month and home listings
 def paper_item(paper: Paper, prefix: str) -> str:
     """A list line: linked title, acronym when the title does not start with it, first sentence."""
     name = ""
