@@ -20,12 +20,11 @@ from generator.evaluate import Labelled, evaluate, read_eval_set, report
 from generator.fetch import arxiv, hf
 from generator.fetch.http import Cache, Client, FetchError, Policy
 from generator.importer import import_entries, read_ids
-from generator.issueform import parse_request
+from generator.issueform import failure_comment, parse_request, pull_request_body
 from generator.links import catalogue_links, check
 from generator.links import report as links_report
 from generator.progress import Progress
 from generator.remote import Extras, Report, Sources, add_papers, enrich, import_daily, make_sources
-from generator.render.escape import code_span, fenced, md_text
 from generator.suggest import suggestions
 from generator.writer import write_if_changed
 
@@ -175,24 +174,16 @@ def cmd_add_from_issue(args: argparse.Namespace) -> int:
     try:
         request = parse_request(body, load_taxonomy(args.data), where)
     except DataError as exc:
-        _write_report(args.report, "\n".join(["Could not add the paper:", "", *fenced([str(p) for p in exc.problems])]))
+        _write_report(args.report, failure_comment([str(p) for p in exc.problems]))
         raise
     sources = _sources(args)
     report = add_papers([request.arxiv], args.data, sources, args.added, progress=False, extras=Extras(request.topics, request.note))
     status = _summarise(report, sources)
     if status:
-        _write_report(args.report, "\n".join(["Could not add the paper:", "", *fenced(report.failed)]))
+        _write_report(args.report, failure_comment(report.failed))
         return status
     path, title = report.new_files[0]
-    lines = [f"Adds **{md_text(title)}** (arXiv {code_span(request.arxiv)}) as {code_span(path)}."]
-    if args.issue:
-        lines.append(f"\nCloses #{args.issue}.")
-    if request.topics:
-        lines.append(f"\nTopics suggested in the issue: {', '.join(code_span(t) for t in request.topics)}.")
-    if request.unknown_topics:
-        lines.append(f"\nNot topics (check `data/topics.yaml`): {md_text(', '.join(request.unknown_topics))}.")
-    lines.append("\nMetadata comes from the Hugging Face Papers API or arXiv; review the tags and the note before merging.")
-    _write_report(args.report, "\n".join(lines))
+    _write_report(args.report, pull_request_body(request, path, title, args.issue))
     return 0
 
 

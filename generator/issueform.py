@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from generator.errors import DataError, Problem
 from generator.fetch.ids import REFERENCE_HELP, arxiv_from_reference
 from generator.model import Taxonomy
+from generator.render.escape import code_span, fenced, md_text
 from generator.schema import near
 from generator.text import one_line
 
@@ -72,3 +73,21 @@ def parse_request(body: str, taxonomy: Taxonomy, where: str = "issue") -> Reques
     why = one_line(fields.get(WHY_LABEL, ""))
     note = None if not why or why == NO_RESPONSE else why[: MAX_NOTE - 1] + "…" if len(why) > MAX_NOTE else why
     return Request(arxiv, tuple(topics), tuple(unknown), note)
+
+
+def pull_request_body(request: Request, path: str, title: str, issue: int | None) -> str:
+    """Markdown for the pull request the add-paper workflow opens (the title is untrusted)."""
+    lines = [f"Adds **{md_text(title)}** (arXiv {code_span(request.arxiv)}) as {code_span(path)}."]
+    if issue:
+        lines.append(f"\nCloses #{issue}.")
+    if request.topics:
+        lines.append(f"\nTopics suggested in the issue: {', '.join(code_span(t) for t in request.topics)}.")
+    if request.unknown_topics:
+        lines.append(f"\nNot topics (check `data/topics.yaml`): {md_text(', '.join(request.unknown_topics))}.")
+    lines.append("\nMetadata comes from the Hugging Face Papers API or arXiv; review the tags and the note before merging.")
+    return "\n".join(lines)
+
+
+def failure_comment(problems: list[str]) -> str:
+    """The issue comment when the paper cannot be added: each reason as text, in a fence it cannot close."""
+    return "\n".join(["Could not add the paper:", "", *fenced(problems)])
