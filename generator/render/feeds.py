@@ -11,9 +11,8 @@ from __future__ import annotations
 import html
 import json
 import xml.etree.ElementTree as ET
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from email.utils import format_datetime
-from zoneinfo import ZoneInfo
 
 from generator.model import Paper, SiteInfo, Taxonomy
 from generator.render.paper import paper_links, shown_topics
@@ -22,7 +21,6 @@ from generator.text import clean, first_sentence, one_line
 
 FEED_ITEMS = 50  # newest papers per feed; readers only need what changed recently
 FEEDS = "feeds"
-UTC = ZoneInfo("UTC")
 ET.register_namespace("atom", "http://www.w3.org/2005/Atom")
 ET.register_namespace("dc", "http://purl.org/dc/elements/1.1/")
 DC = "{http://purl.org/dc/elements/1.1/}"
