@@ -88,6 +88,7 @@ def query_bytes(site: Path, query: str) -> dict:
         "files": len(bodies),
         "raw_bytes": sum(len(b) for b in bodies.values()),
         "gzip_bytes": sum(gz(b) for b in bodies.values()),
+        "by_file": {url.rsplit("/", 1)[-1].split("?")[0]: len(body) for url, body in sorted(bodies.items())},
     }
 
 
