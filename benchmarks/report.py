@@ -88,9 +88,9 @@ def targets(runs: list[dict]) -> list[tuple[str, str, bool | None]]:
     if q:
         rows.append(
             (
-                "one query at 10,000 papers downloads ≤ 400 KB",
-                f"{q['raw_bytes'] / 1024:.0f} KB ({q['gzip_bytes'] / 1024:.0f} KB gzipped), {q['backend']}",
-                q["raw_bytes"] <= 400 * 1024,
+                "one query at 10,000 papers downloads ≤ 400 KB (gzip transfer, as GitHub Pages serves text)",
+                f"{q['gzip_bytes'] / 1024:.0f} KB gzipped, {q['raw_bytes'] / 1024:.0f} KB uncompressed, {q['backend']}",
+                q["gzip_bytes"] <= 400 * 1024,
             )
         )
     return rows
