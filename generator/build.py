@@ -28,6 +28,7 @@ class GenerateResult:
     topics: int
     written: int
     deleted: int
+    site: SiteInfo  # the settings it was generated with (the build step needs the search choice)
 
 
 def site_info(config: Path) -> SiteInfo:
@@ -66,7 +67,7 @@ def generate(data_dir: Path, docs_dir: Path, config: Path = Path("mkdocs.yml"), 
     key = memo.inputs_hash(data_dir, repr(site), shard)
     if state := memo.unchanged(docs_dir, key, OWNED):
         log.debug("inputs unchanged since the last generate; nothing to do")
-        return GenerateResult(state["papers"], state["topics"], 0, 0)
+        return GenerateResult(state["papers"], state["topics"], 0, 0, site)
     catalogue = load_catalogue(data_dir)
     related = related_papers(catalogue.papers)  # over the whole catalogue, so links can cross shards
     elsewhere: dict[str, str] = {}
@@ -77,7 +78,7 @@ def generate(data_dir: Path, docs_dir: Path, config: Path = Path("mkdocs.yml"), 
         w, d = sync_tree(docs_dir / folder, files)
         written, deleted = written + w, deleted + d
     memo.remember(docs_dir, key, OWNED, {"papers": len(catalogue.papers), "topics": len(catalogue.taxonomy.topics)})
-    return GenerateResult(len(catalogue.papers), len(catalogue.taxonomy.topics), written, deleted)
+    return GenerateResult(len(catalogue.papers), len(catalogue.taxonomy.topics), written, deleted, site)
 
 
 def mkdocs_build(config: Path, site_dir: Path, search: str = "lunr", shard: str | None = None) -> int:

@@ -10,7 +10,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from generator.build import SEARCH_BACKENDS, GenerateResult, generate, mkdocs_build, search_backend, site_info
+from generator.build import SEARCH_BACKENDS, GenerateResult, generate, mkdocs_build, search_backend
 from generator.catalogue import load_catalogue, load_taxonomy
 from generator.diff import at_revision, compare, working_tree
 from generator.diff import report as diff_report
@@ -76,7 +76,7 @@ def cmd_generate_only(args: argparse.Namespace) -> int:
 
 def cmd_build(args: argparse.Namespace) -> int:
     result = cmd_generate(args)
-    site = site_info(args.config)
+    site = result.site
     try:
         search = search_backend(args.search or site.search, result.papers, site.pagefind_above)
     except ValueError as exc:
