@@ -24,10 +24,10 @@ from pathlib import Path
 
 from benchmarks.report import write_page
 from benchmarks.synth import write_catalogue
+from tests.conftest import make_project as make_test_project
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
-HAND_WRITTEN = ("index.md", "contributing.md", "schema.md", "benchmarks.md", "scaling.md", "assets")
 QUERY = "quantization"
 
 
@@ -96,15 +96,7 @@ def make_project(root: Path, size: int) -> None:
     if root.exists():
         shutil.rmtree(root)
     root.mkdir(parents=True)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "overrides", root / "overrides")
-    (root / "docs").mkdir()
-    for name in HAND_WRITTEN:
-        source = ROOT / "docs" / name
-        if source.is_dir():
-            shutil.copytree(source, root / "docs" / name)
-        elif source.exists():
-            shutil.copy(source, root / "docs" / name)
+    make_test_project(root)  # the same scaffold the tests build sites in
     write_catalogue(root, size, ROOT / "data" / "topics.yaml")
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import contextlib
 import shutil
 import textwrap
 from pathlib import Path
@@ -50,18 +50,19 @@ def run(*args: str) -> int:
     return main(list(args))
 
 
+def build_in(root: Path, *options: str) -> None:
+    """``python -m generator build`` with ``root`` as the working directory, as a user runs it."""
+    with contextlib.chdir(root):
+        assert run("build", *options) == 0
+
+
 @pytest.fixture(scope="session")
 def default_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The default catalogue (this repository's data/), built once per test session."""
     root = make_project(tmp_path_factory.mktemp("default"))
     shutil.rmtree(root / "data" / "papers")
     shutil.copytree(ROOT / "data" / "papers", root / "data" / "papers")
-    cwd = os.getcwd()
-    os.chdir(root)
-    try:
-        assert run("build") == 0
-    finally:
-        os.chdir(cwd)
+    build_in(root)
     return root
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -11,7 +10,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from tests.conftest import ROOT, make_project, run, write_paper
+from tests.conftest import ROOT, build_in, make_project, write_paper
 from tests.htmlaudit import HOSTILE_ABSTRACT, HOSTILE_TITLE
 from tests.web import checked_page, serve
 
@@ -137,12 +136,7 @@ def hostile_url(tmp_path_factory) -> Iterator[str]:
     )
     write_paper(root, "hostile", body)
     write_paper(root, "plain", "title: Plain Paper\ntags: [rag]\nabstract: Retrieval for everyone.\n")
-    cwd = os.getcwd()
-    os.chdir(root)
-    try:
-        assert run("build") == 0
-    finally:
-        os.chdir(cwd)
+    build_in(root)
     with serve(root / "site") as url:
         yield url
 

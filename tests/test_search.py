@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from generator.build import search_backend
-from tests.conftest import make_project, run, write_paper
+from tests.conftest import build_in, make_project, run, write_paper
 from tests.htmlaudit import HOSTILE_TITLE
 from tests.web import checked_page, serve
 
@@ -46,12 +45,7 @@ def pagefind_site(tmp_path_factory) -> Path:
     write_paper(root, "hostile", f"title: {json.dumps(HOSTILE_TITLE + ' Quokka')}\ntags: [rag]\nabstract: Retrieval of quokka facts.\n")
     for n in range(3):
         write_paper(root, f"filler-{n}", f"title: Filler Paper {n}\ntags: [rag]\nabstract: Retrieval augmented generation, part {n}.\n")
-    cwd = os.getcwd()
-    os.chdir(root)
-    try:
-        assert run("build", "--search", "pagefind") == 0
-    finally:
-        os.chdir(cwd)
+    build_in(root, "--search", "pagefind")
     return root / "site"
 
 
