@@ -49,11 +49,11 @@ def loads(text: str, path: str) -> Loaded:
         raise DataError([Problem(path, 1, f"file is larger than {MAX_BYTES // 1024} KB; refusing to read it")])
     text = text.lstrip("\ufeff")
     try:
-        node = _compose(text, path, _LOADER)
+        node, failed = _compose(text, path, _LOADER), False
     except yaml.YAMLError:
-        node = None  # reported below in the pure-Python parser's words, which name the problem better
+        node, failed = None, True  # reported below in the pure-Python parser's words, which name the problem better
     try:
-        if node is None:
+        if failed:
             node = _compose(text, path, yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -86,7 +86,7 @@ def _hint(exc: yaml.MarkedYAMLError) -> str:
         return '; a value that contains ": " must be quoted, e.g. title: "SAGS: Structure-Aware …"'
     if "found character '\\t'" in problem:
         return "; indent with spaces, not tabs"
-    if "found undefined alias" in problem or "found unexpected end of stream" in problem:
+    if "found unexpected end of stream" in problem:
         return "; check for an unclosed quote or bracket"
     return ""
 
