@@ -23,8 +23,11 @@ def record_links(record: Record) -> dict[str, str]:
     return links
 
 
-def new_paper_data(record: Record, tagger: Tagger, added: date) -> dict[str, Any]:
-    """The YAML mapping for a paper the catalogue does not have yet."""
+def new_paper_data(
+    record: Record, tagger: Tagger, added: date, extra_tags: tuple[str, ...] = (), note: str | None = None
+) -> dict[str, Any]:
+    """The YAML mapping for a paper the catalogue does not have yet; ``extra_tags`` join the tagger's, in taxonomy order."""
+    tags = set(tagger.tags(record.title, record.abstract, record.keywords)) | set(extra_tags)
     return ordered(
         {
             "title": record.title,
@@ -33,8 +36,9 @@ def new_paper_data(record: Record, tagger: Tagger, added: date) -> dict[str, Any
             "published": record.published,
             "added": added,
             "upvotes": record.upvotes,
-            "tags": tagger.tags(record.title, record.abstract, record.keywords),
+            "tags": sorted(tags, key=tagger.order.__getitem__),
             "links": record_links(record),
+            "notes": note,
             "abstract": record.abstract,
         }
     )

@@ -20,7 +20,6 @@ from generator.fetch.hf import HuggingFace
 from generator.fetch.http import Cache, Client, FetchError, NotFound, Policy, RateLimiter, Stats, is_loopback
 from generator.fetch.ids import REFERENCE_HELP, arxiv_from_reference
 from generator.fetch.record import Record
-from generator.importer import ordered
 from generator.model import Catalogue
 from generator.progress import Progress
 from generator.schema import paper_from_yaml
@@ -122,13 +121,7 @@ def _write_new(
         slug = unique_slug(record.title, taken)
         path = folder / f"{slug}.yaml"
         shown = display_path(path)
-        data = new_paper_data(record, tagger, added)
-        if extras.tags:
-            wanted = {*data.get("tags", []), *extras.tags}
-            data["tags"] = [t.slug for t in catalogue.taxonomy.topics if t.slug in wanted]
-        if extras.note:
-            data["notes"] = extras.note
-        text = dumps(ordered(data))
+        text = dumps(new_paper_data(record, tagger, added, extras.tags, extras.note))
         _, problems = paper_from_yaml(loads(text, shown), shown, slug)
         if problems:
             report.failed.append(f"{record.arxiv}: fetched data does not make a valid paper file: {problems[0].message}")
